@@ -1,0 +1,60 @@
+package dev.spotifybff.api;
+
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Renders every failure of a REST endpoint as {@link ApiError} JSON: typed failures with their own
+ * status and code, framework 4xx with a generic code, and anything unexpected as a 500 whose body
+ * names no class and shows no stack trace (the log has it, minus secrets).
+ */
+public class ApiExceptionMapper {
+
+    private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class);
+
+    @ServerExceptionMapper
+    public Response apiFailure(ApiException e) {
+        Response.ResponseBuilder response = json(e.status(), e.body());
+        if (e.retryAfterSeconds() != null) {
+            response.header("Retry-After", e.retryAfterSeconds());
+        }
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return json(404, new ApiError("not_found", "There is nothing here.")).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e) {
+        return json(405, new ApiError("method_not_allowed", "This method is not allowed here."))
+                .allow(e.getResponse().getAllowedMethods()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response framework(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        return json(status, new ApiError("invalid_request", "The request could not be handled.")).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        LOG.errorf("unexpected failure: %s", e.getClass().getName());
+        LOG.debug("unexpected failure", e);
+        return json(500, new ApiError("internal_error", "Something went wrong on our side.")).build();
+    }
+
+    private static Response.ResponseBuilder json(int status, ApiError body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.spotifybff.api;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import dev.spotifybff.spotify.SpotifyApiClient;
+import dev.spotifybff.spotify.SpotifyUser;
+
+/**
+ * GET /api/me: the user's Spotify profile with Spotify's field names. Served as the typed record,
+ * so only the listed fields pass, whatever else Spotify adds.
+ */
+@Path("/api/me")
+@Produces(MediaType.APPLICATION_JSON)
+public class MeResource {
+
+    private final CurrentSession currentSession;
+    private final SpotifyCalls spotify;
+    private final SpotifyApiClient api;
+
+    MeResource(CurrentSession currentSession, SpotifyCalls spotify, SpotifyApiClient api) {
+        this.currentSession = currentSession;
+        this.spotify = spotify;
+        this.api = api;
+    }
+
+    @GET
+    public SpotifyUser me(@Context HttpHeaders headers) {
+        return spotify.call(currentSession.require(headers), "/me", api::me);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.spotifybff.api;
+
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.spotifybff.auth.TokenRefresher;
+import dev.spotifybff.session.ActiveSession;
+import dev.spotifybff.session.Session;
+import dev.spotifybff.session.Sessions;
+import dev.spotifybff.spotify.SpotifyApiException;
+import dev.spotifybff.spotify.UpstreamFailure;
+
+/**
+ * Calls the Web API on behalf of a session: with a fresh bearer token, one refresh-and-retry when
+ * Spotify rejects the token, and every failure mapped deliberately: 429 keeps Retry-After, 5xx
+ * becomes 502, a timeout 504, a token Spotify keeps refusing ends the session (401).
+ */
+@ApplicationScoped
+public class SpotifyCalls {
+
+    private static final Logger LOG = Logger.getLogger(SpotifyCalls.class);
+
+    private final TokenRefresher refresher;
+    private final Sessions sessions;
+
+    SpotifyCalls(TokenRefresher refresher, Sessions sessions) {
+        this.refresher = refresher;
+        this.sessions = sessions;
+    }
+
+    public <T> T call(ActiveSession active, String endpoint, Function<String, T> request) {
+        Session session = refresher.fresh(active);
+        try {
+            return invoke(endpoint, session, request);
+        } catch (TokenRejected rejected) {
+            Session renewed = refresher.afterRejection(active.id(), session.accessToken());
+            try {
+                return invoke(endpoint, renewed, request);
+            } catch (TokenRejected again) {
+                LOG.infof("spotify rejected a fresh token, session %s ended", active.id().logId());
+                sessions.end(active.id());
+                throw ApiException.loginRequired();
+            }
+        }
+    }
+
+    private <T> T invoke(String endpoint, Session session, Function<String, T> request) {
+        try {
+            return request.apply("Bearer " + session.accessToken());
+        } catch (RuntimeException failure) {
+            SpotifyApiException answered = UpstreamFailure.find(failure, SpotifyApiException.class);
+            if (answered == null) {
+                boolean timeout = UpstreamFailure.isTimeout(failure);
+                LOG.warnf("spotify %s %s", endpoint, timeout ? "timed out" : "unreachable");
+                throw timeout ? ApiException.spotifyTimeout() : ApiException.spotifyUnavailable();
+            }
+            LOG.warnf("spotify %s answered %d", endpoint, answered.status());
+            throw map(answered);
+        }
+    }
+
+    private static RuntimeException map(SpotifyApiException answered) {
+        int status = answered.status();
+        if (status == 401) {
+            return new TokenRejected();
+        }
+        if (status == 429) {
+            return ApiException.rateLimited(answered.retryAfterSeconds().orElse(1));
+        }
+        if (status == 403) {
+            return new ApiException(403, "spotify_forbidden", "Spotify does not allow this for your account or app.");
+        }
+        if (status == 404) {
+            return new ApiException(404, "not_found", "Spotify has no such item.");
+        }
+        if (status >= 500) {
+            return ApiException.spotifyUnavailable();
+        }
+        return new ApiException(502, "spotify_unavailable", "Spotify refused the request.");
+    }
+
+    private static final class TokenRejected extends RuntimeException {
+        TokenRejected() {
+            super(null, null, false, false);
+        }
+    }
+}

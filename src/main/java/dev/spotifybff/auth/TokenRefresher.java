@@ -1,0 +1,89 @@
+package dev.spotifybff.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.spotifybff.api.ApiException;
+import dev.spotifybff.config.BffConfig;
+import dev.spotifybff.session.ActiveSession;
+import dev.spotifybff.session.RefreshLocks;
+import dev.spotifybff.session.Session;
+import dev.spotifybff.session.SessionId;
+import dev.spotifybff.session.Sessions;
+import dev.spotifybff.spotify.SpotifyAccounts;
+import dev.spotifybff.spotify.TokenEndpointException;
+import dev.spotifybff.spotify.TokenResponse;
+
+/**
+ * Keeps a session's access token usable, on the server: refreshes it when it expires within the
+ * skew, or when Spotify rejected it. One refresh per session at a time; a caller that waited for
+ * the lock re-reads the stored tokens and only refreshes if they still need it. invalid_grant ends
+ * the session (401 login_required); an outage keeps it (502), so nobody is logged out by a blip.
+ */
+@ApplicationScoped
+public class TokenRefresher {
+
+    private static final Logger LOG = Logger.getLogger(TokenRefresher.class);
+
+    private final Sessions sessions;
+    private final RefreshLocks locks;
+    private final SpotifyAccounts accounts;
+    private final Clock clock;
+    private final Duration skew;
+
+    TokenRefresher(Sessions sessions, RefreshLocks locks, SpotifyAccounts accounts, Clock clock, BffConfig config) {
+        this.sessions = sessions;
+        this.locks = locks;
+        this.accounts = accounts;
+        this.clock = clock;
+        this.skew = config.spotify().refreshSkew();
+    }
+
+    /** The session with an access token valid for at least the skew. */
+    public Session fresh(ActiveSession active) {
+        Predicate<Session> expiring = s -> s.accessTokenExpiresWithin(skew, clock.instant());
+        return expiring.test(active.session()) ? refresh(active.id(), expiring) : active.session();
+    }
+
+    /** After Spotify answered 401 to this access token: a new one, unless another request got it already. */
+    public Session afterRejection(SessionId id, String rejectedAccessToken) {
+        return refresh(id, s -> s.accessToken().equals(rejectedAccessToken));
+    }
+
+    private Session refresh(SessionId id, Predicate<Session> stillNeeded) {
+        return locks.withLock(id.storeKey(), () -> {
+            Session current = sessions.load(id).orElseThrow(ApiException::loginRequired);
+            if (!stillNeeded.test(current)) {
+                return current; // refreshed by whoever held the lock before us
+            }
+            TokenResponse tokens;
+            try {
+                tokens = accounts.refresh(current.refreshToken());
+            } catch (TokenEndpointException e) {
+                if (e.kind() == TokenEndpointException.Kind.UNAVAILABLE) {
+                    LOG.warnf("refresh failed, session %s kept: %s", id.logId(), e.getMessage());
+                    throw ApiException.spotifyUnavailable();
+                }
+                LOG.infof("refresh refused, session %s ended: %s", id.logId(), e.getMessage());
+                sessions.end(id);
+                throw ApiException.loginRequired();
+            }
+            Session updated = current.withTokens(tokens.accessToken(),
+                    tokens.refreshToken() != null && !tokens.refreshToken().isBlank()
+                            ? tokens.refreshToken()
+                            : current.refreshToken(),
+                    clock.instant().plusSeconds(tokens.expiresIn()),
+                    tokens.scope() != null ? tokens.scope() : current.scope());
+            if (!sessions.update(id, updated)) {
+                throw ApiException.loginRequired(); // logged out while we refreshed
+            }
+            LOG.infof("refresh: session %s", id.logId());
+            return updated;
+        });
+    }
+}

@@ -1,0 +1,76 @@
+package dev.spotifybff.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Everything the BFF reads from its environment, in one place. The property names map to the
+ * environment variables in application.properties (CLIENT_ID, SESSION_SECRET, ...); values are
+ * validated once at start by {@link StartupChecks}, so nothing here is trusted blindly.
+ */
+@ConfigMapping(prefix = "bff")
+public interface BffConfig {
+
+    Optional<String> clientId();
+
+    Optional<String> clientSecret();
+
+    String redirectUri();
+
+    /** Current secret for cookies and data at rest; at least 32 characters. */
+    Optional<String> sessionSecret();
+
+    /** The secret before a rotation: still opens what it sealed, never seals anything new. */
+    Optional<String> sessionSecretPrevious();
+
+    Spotify spotify();
+
+    Session session();
+
+    Cookies cookies();
+
+    interface Spotify {
+        String accountsUrl();
+
+        String apiUrl();
+
+        /** The scopes /login asks for: exactly what the /api endpoints need. */
+        List<String> scopes();
+
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        @WithDefault("10s")
+        Duration readTimeout();
+
+        /** An access token this close to expiry is refreshed before it is used. */
+        @WithDefault("60s")
+        Duration refreshSkew();
+    }
+
+    interface Session {
+        @WithDefault("14d")
+        Duration idleTimeout();
+
+        /** Spotify's refresh tokens die 6 months after login, whatever we do. */
+        @WithDefault("180d")
+        Duration maxLifetime();
+
+        /** The memory store evicts the oldest session beyond this many. */
+        @WithDefault("100000")
+        int maxSessions();
+
+        /** How long a user may take on Spotify's consent page. */
+        @WithDefault("10m")
+        Duration loginTimeout();
+    }
+
+    interface Cookies {
+        /** Empty: Secure exactly when REDIRECT_URI is https. */
+        Optional<Boolean> secure();
+    }
+}

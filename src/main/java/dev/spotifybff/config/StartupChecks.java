@@ -1,0 +1,64 @@
+package dev.spotifybff.config;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Refuses to start a misconfigured BFF, with one line per problem that names the variable and never
+ * prints a value. Dev mode may run without CLIENT_ID (the demo Spotify takes over) and with the
+ * obviously fake dev secret from application.properties.
+ */
+public class StartupChecks {
+
+    private static final Logger LOG = Logger.getLogger(StartupChecks.class);
+
+    void check(@Observes StartupEvent start, BffConfig config) {
+        List<String> problems = problems(config, LaunchMode.current());
+        if (!problems.isEmpty()) {
+            problems.forEach(LOG::error);
+            throw new IllegalStateException("Configuration is incomplete: " + String.join(" ", problems));
+        }
+    }
+
+    static List<String> problems(BffConfig config, LaunchMode mode) {
+        List<String> problems = new ArrayList<>();
+        boolean demoAllowed = mode == LaunchMode.DEVELOPMENT;
+        if (config.clientId().isEmpty() && !demoAllowed) {
+            problems.add("CLIENT_ID is not set: copy the Client ID of your app from the Spotify developer dashboard.");
+        } else if (config.clientId().isPresent() && !config.clientId().get().matches("[A-Za-z0-9]{8,64}")) {
+            problems.add("CLIENT_ID is malformed: expected the 32 letters and digits of a Spotify Client ID.");
+        }
+        if (config.clientId().isPresent() && config.clientSecret().map(String::isBlank).orElse(true)) {
+            problems.add("CLIENT_SECRET is not set: copy the Client secret of your app from the Spotify developer dashboard.");
+        }
+        if (config.sessionSecret().map(s -> s.length() < 32).orElse(true)) {
+            problems.add("SESSION_SECRET is missing or shorter than 32 characters: generate one with `openssl rand -base64 48`.");
+        }
+        if (config.sessionSecretPrevious().map(s -> !s.isEmpty() && s.length() < 32).orElse(false)) {
+            problems.add("SESSION_SECRET_PREVIOUS is shorter than 32 characters.");
+        }
+        if (!isAbsoluteHttpUrl(config.redirectUri())) {
+            problems.add("REDIRECT_URI is malformed: expected an absolute http(s) URL ending in /callback,"
+                    + " such as http://127.0.0.1:8888/callback.");
+        }
+        return problems;
+    }
+
+    private static boolean isAbsoluteHttpUrl(String value) {
+        try {
+            URI uri = URI.create(value);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                    && uri.getRawFragment() == null && "/callback".equals(uri.getPath());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

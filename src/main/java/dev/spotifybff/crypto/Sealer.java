@@ -1,0 +1,109 @@
+package dev.spotifybff.crypto;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Authenticated encryption (AES-256-GCM) for everything the BFF hands out or stores: the session
+ * cookie, the pending-login cookie, session values at rest. Each use has its own purpose, so a
+ * value sealed for one use never opens as another, and callers bind values to their context
+ * (e.g. the session id) through the associated data.
+ *
+ * <p>Keys are derived from SESSION_SECRET with HMAC-SHA256 (one HKDF-expand block); a previous
+ * secret still opens old values during a rotation, but never seals new ones. Written by hand
+ * because Quarkus has no general-purpose sealing API outside quarkus-oidc's cookie handling.
+ */
+public final class Sealer {
+
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+
+    private final List<SecretKeySpec> keys; // first seals, all open
+    private final byte[] purpose;
+    private final SecureRandom random;
+
+    Sealer(String purpose, String secret, Optional<String> previousSecret, SecureRandom random) {
+        this.purpose = purpose.getBytes(StandardCharsets.UTF_8);
+        this.random = random;
+        List<SecretKeySpec> derived = new ArrayList<>();
+        derived.add(derive(secret, purpose));
+        previousSecret.filter(p -> !p.isBlank()).ifPresent(p -> derived.add(derive(p, purpose)));
+        this.keys = List.copyOf(derived);
+    }
+
+    public byte[] seal(byte[] plaintext, byte[] context) {
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            random.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, keys.get(0), new GCMParameterSpec(TAG_BITS, iv));
+            cipher.updateAAD(purpose);
+            cipher.updateAAD(context);
+            byte[] sealed = cipher.doFinal(plaintext);
+            byte[] out = new byte[IV_BYTES + sealed.length];
+            System.arraycopy(iv, 0, out, 0, IV_BYTES);
+            System.arraycopy(sealed, 0, out, IV_BYTES, sealed.length);
+            return out;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is unavailable", e);
+        }
+    }
+
+    /** The plaintext, or empty when the value is garbage, tampered, or sealed for another context. */
+    public Optional<byte[]> open(byte[] sealed, byte[] context) {
+        if (sealed == null || sealed.length < IV_BYTES + TAG_BITS / 8) {
+            return Optional.empty();
+        }
+        for (SecretKeySpec key : keys) {
+            try {
+                Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+                cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, IV_BYTES));
+                cipher.updateAAD(purpose);
+                cipher.updateAAD(context);
+                return Optional.of(cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES));
+            } catch (GeneralSecurityException wrongKeyOrTampered) {
+                // try the previous key, if any
+            }
+        }
+        return Optional.empty();
+    }
+
+    public String sealToString(byte[] plaintext, byte[] context) {
+        return B64.encodeToString(seal(plaintext, context));
+    }
+
+    public Optional<byte[]> openString(String sealed, byte[] context) {
+        if (sealed == null || sealed.isEmpty() || sealed.length() > 4096) {
+            return Optional.empty();
+        }
+        try {
+            return open(B64D.decode(sealed), context);
+        } catch (IllegalArgumentException notBase64) {
+            return Optional.empty();
+        }
+    }
+
+    private static SecretKeySpec derive(String secret, String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update(("spotify-bff/v1/" + purpose).getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 1);
+            return new SecretKeySpec(mac.doFinal(), "AES");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.spotifybff.session;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Where sessions live between requests. Values arrive already sealed (see {@link Sessions}), so a
+ * store never sees a token in clear; keys are hashes of session ids. An entry vanishes by itself
+ * once its time to live has passed.
+ */
+public interface SessionStore {
+
+    Optional<byte[]> get(String key);
+
+    /** Creates or overwrites. */
+    void put(String key, byte[] value, Duration ttl);
+
+    /** Overwrites only an entry that still exists, so a refresh racing a logout cannot revive it. */
+    boolean update(String key, byte[] value, Duration ttl);
+
+    /** Extends the time to live without touching the value (the idle timeout starts again). */
+    void touch(String key, Duration ttl);
+
+    void delete(String key);
+
+    /** Sessions currently held (may count entries about to expire). */
+    long size();
+}

@@ -1,0 +1,41 @@
+package dev.spotifybff.spotify;
+
+import java.util.OptionalLong;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+
+/**
+ * Spotify's Web API host (api.spotify.com/v1). The bearer token is an explicit parameter rather than
+ * a client filter: it comes from the caller's session, and a parameter cannot leak between requests.
+ */
+@RegisterRestClient(configKey = "spotify-api")
+@Produces(MediaType.APPLICATION_JSON)
+public interface SpotifyApiClient {
+
+    @GET
+    @Path("/me")
+    SpotifyUser me(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearerAuthorization);
+
+    @ClientExceptionMapper
+    static RuntimeException toException(Response response) {
+        return new SpotifyApiException(response.getStatus(), retryAfter(response.getHeaderString("Retry-After")));
+    }
+
+    private static OptionalLong retryAfter(String header) {
+        try {
+            return header == null ? OptionalLong.empty() : OptionalLong.of(Math.max(0, Long.parseLong(header.trim())));
+        } catch (NumberFormatException notSeconds) {
+            return OptionalLong.empty();
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.spotifybff.spotify;
+
+/** Why /api/token refused or failed; never carries the request's secrets. */
+public class TokenEndpointException extends RuntimeException {
+
+    public enum Kind {
+        /** Bad or reused code, revoked or expired refresh token: only a new login helps. */
+        INVALID_GRANT,
+        /** Any other 4xx (invalid_client, bad request): our configuration or request is wrong. */
+        REJECTED,
+        /** 5xx, timeout, connection refused: Spotify is having a moment. */
+        UNAVAILABLE
+    }
+
+    private final Kind kind;
+
+    public TokenEndpointException(Kind kind, String message) {
+        super(message, null, false, false);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

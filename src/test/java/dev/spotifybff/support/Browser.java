@@ -1,0 +1,90 @@
+package dev.spotifybff.support;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.restassured.http.Cookie;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * What a browser does, by hand: a cookie jar that honours Set-Cookie and Max-Age=0, redirects
+ * followed one hop at a time (so each hop can be asserted), and every response kept for checks such
+ * as "no token anywhere". Requests to the stub Spotify go to its own host, as in a real browser.
+ */
+public class Browser {
+
+    public static final String APP = "http://127.0.0.1:8891";
+
+    private final Map<String, String> jar = new LinkedHashMap<>();
+    private final List<Response> responses = new ArrayList<>();
+
+    public Response get(String url) {
+        return send("GET", url, false);
+    }
+
+    public Response api(String method, String path) {
+        return send(method, APP + path, true);
+    }
+
+    public Response send(String method, String url, boolean csrf) {
+        RequestSpecification request = given().urlEncodingEnabled(false).redirects().follow(false);
+        if (url.startsWith(APP)) {
+            request.cookies(jar);
+        }
+        if (csrf) {
+            request.header("X-CSRF", "1");
+        }
+        Response response = request.request(method, url);
+        responses.add(response);
+        if (url.startsWith(APP)) {
+            for (Cookie cookie : response.getDetailedCookies()) {
+                if (cookie.getMaxAge() == 0 || cookie.getValue() == null || cookie.getValue().isEmpty()) {
+                    jar.remove(cookie.getName());
+                } else {
+                    jar.put(cookie.getName(), cookie.getValue());
+                }
+            }
+        }
+        return response;
+    }
+
+    /** GET /login, then Spotify's authorize (the stub consents), and back: returns the callback's response. */
+    public LoginTrip login(String loginPath) {
+        Response login = get(APP + loginPath);
+        assertEquals(302, login.statusCode(), "/login redirects to Spotify");
+        URI authorize = URI.create(login.header("Location"));
+        Response consent = get(authorize.toString());
+        assertEquals(302, consent.statusCode(), "the stub's consent page redirects back");
+        String callbackUrl = consent.header("Location");
+        assertNotNull(callbackUrl);
+        Response callback = get(callbackUrl);
+        return new LoginTrip(login, authorize, callbackUrl, callback);
+    }
+
+    public LoginTrip login() {
+        return login("/login");
+    }
+
+    public Map<String, String> cookies() {
+        return jar;
+    }
+
+    public void setCookie(String name, String value) {
+        jar.put(name, value);
+    }
+
+    public List<Response> responses() {
+        return responses;
+    }
+
+    public record LoginTrip(Response login, URI authorize, String callbackUrl, Response callback) {
+    }
+}

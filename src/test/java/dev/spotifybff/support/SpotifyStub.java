@@ -1,0 +1,86 @@
+package dev.spotifybff.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * A stub Spotify on a free loopback port: accounts host under /accounts (authorize, token) and the
+ * Web API under /v1. Tests reset it and add the stubs they need; {@link #defaults()} is the happy path.
+ */
+public class SpotifyStub implements QuarkusTestResourceLifecycleManager {
+
+    public static final String CLIENT_ID = "testclientid0001";
+    public static final String CLIENT_SECRET = "test-client-secret-value";
+    public static final String ACCESS_TOKEN = "stub-access-token-1";
+    public static final String REFRESH_TOKEN = "stub-refresh-token-1";
+    public static final String REFRESHED_ACCESS_TOKEN = "stub-access-token-2";
+
+    private static WireMockServer server;
+
+    public static WireMockServer server() {
+        return server;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+        server.start();
+        defaults();
+        String base = "http://127.0.0.1:" + server.port();
+        return Map.of(
+                "bff.spotify.accounts-url", base + "/accounts",
+                "bff.spotify.api-url", base + "/v1");
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    /** The happy path: consent granted, code exchanged, refresh answered without a new refresh token. */
+    public static void defaults() {
+        server.resetAll();
+        // Spotify's consent page, answered as if the user clicked "Agree": back to the redirect URI with the state.
+        server.stubFor(get(urlPathEqualTo("/accounts/authorize")).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", "{{request.query.redirect_uri}}?code=stub-code&state={{request.query.state}}")
+                .withTransformers("response-template")));
+        server.stubFor(post(urlPathEqualTo("/accounts/api/token"))
+                .withRequestBody(containing("grant_type=authorization_code"))
+                .willReturn(okJson("""
+                        {"access_token":"%s","token_type":"Bearer","expires_in":3600,
+                         "refresh_token":"%s","scope":"user-read-private user-read-email"}"""
+                        .formatted(ACCESS_TOKEN, REFRESH_TOKEN))));
+        server.stubFor(post(urlPathEqualTo("/accounts/api/token"))
+                .withRequestBody(containing("grant_type=refresh_token"))
+                .willReturn(okJson("""
+                        {"access_token":"%s","token_type":"Bearer","expires_in":3600,
+                         "scope":"user-read-private user-read-email"}""".formatted(REFRESHED_ACCESS_TOKEN))));
+        meAnswersFor(ACCESS_TOKEN);
+        meAnswersFor(REFRESHED_ACCESS_TOKEN);
+    }
+
+    public static void meAnswersFor(String accessToken) {
+        server.stubFor(get(urlPathEqualTo("/v1/me"))
+                .withHeader("Authorization", equalTo("Bearer " + accessToken))
+                .willReturn(okJson("""
+                        {"id":"wizzler","display_name":"Wizzler","type":"user","uri":"spotify:user:wizzler",
+                         "href":"https://api.spotify.com/v1/users/wizzler",
+                         "external_urls":{"spotify":"https://open.spotify.com/user/wizzler"},
+                         "images":[{"url":"https://i.scdn.co/image/ab67","height":300,"width":300}],
+                         "explicit_content":{"filter_enabled":false}}""")));
+    }
+}

@@ -1,0 +1,103 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+
+import { App } from './App';
+
+type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
+
+function stubFetch(...replies: Reply[]) {
+  const fetchMock = vi.fn(async () => {
+    const reply = replies.length > 1 ? replies.shift()! : replies[0]!;
+    return new Response(reply.body === undefined ? null : JSON.stringify(reply.body), {
+      status: reply.status,
+      headers: { 'Content-Type': 'application/json', ...reply.headers },
+    });
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+const profile = {
+  id: 'wizzler',
+  display_name: 'Wizzler',
+  images: [{ url: 'https://i.scdn.co/image/abc', height: 300, width: 300 }],
+  external_urls: { spotify: 'https://open.spotify.com/user/wizzler' },
+};
+
+describe('App', () => {
+  it('shows the login button when the BFF says login_required', async () => {
+    stubFetch({ status: 401, body: { error: 'login_required', message: 'Log in' } });
+    render(<App />);
+    const login = await screen.findByRole('link', { name: 'Log in with Spotify' });
+    expect(login).toHaveAttribute('href', 'login');
+  });
+
+  it('shows avatar, name, id and a Spotify link when logged in, and calls the API with the CSRF header', async () => {
+    const fetchMock = stubFetch({ status: 200, body: profile });
+    render(<App />);
+    expect(await screen.findByRole('heading', { name: 'Wizzler' })).toBeInTheDocument();
+    expect(screen.getByText('wizzler')).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: 'Profile picture of Wizzler' })).toHaveAttribute(
+      'src',
+      'https://i.scdn.co/image/abc',
+    );
+    expect(screen.getByRole('link', { name: 'Open in Spotify' })).toHaveAttribute(
+      'href',
+      'https://open.spotify.com/user/wizzler',
+    );
+    expect(fetchMock).toHaveBeenCalledWith(
+      'api/me',
+      expect.objectContaining({ headers: expect.objectContaining({ 'X-CSRF': '1' }) }),
+    );
+  });
+
+  it('logs out with a POST and returns to the login view', async () => {
+    const fetchMock = stubFetch({ status: 200, body: profile }, { status: 204 });
+    render(<App />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Log out' }));
+    expect(await screen.findByRole('link', { name: 'Log in with Spotify' })).toBeInTheDocument();
+    expect(fetchMock).toHaveBeenLastCalledWith('logout', expect.objectContaining({ method: 'POST' }));
+  });
+
+  it('explains a login error from the query string and can dismiss it', async () => {
+    window.history.replaceState(null, '', '/?error=access_denied');
+    stubFetch({ status: 401, body: { error: 'login_required' } });
+    render(<App />);
+    expect(await screen.findByRole('alert')).toHaveTextContent('You declined access on Spotify');
+    await userEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(window.location.search).toBe('');
+  });
+
+  it('names an unknown login error code instead of hiding it', async () => {
+    window.history.replaceState(null, '', '/?error=something_new');
+    stubFetch({ status: 401, body: { error: 'login_required' } });
+    render(<App />);
+    expect(await screen.findByRole('alert')).toHaveTextContent('(something_new)');
+  });
+
+  it('shows a failure with a retry when Spotify is unavailable, and recovers on retry', async () => {
+    stubFetch(
+      { status: 502, body: { error: 'spotify_unavailable', message: 'Spotify is not answering properly.' } },
+      { status: 200, body: profile },
+    );
+    render(<App />);
+    expect(await screen.findByRole('heading', { name: 'We could not load your profile' })).toBeInTheDocument();
+    expect(screen.getByText('Spotify is not answering properly.')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('heading', { name: 'Wizzler' })).toBeInTheDocument();
+  });
+
+  it('says when to try again after a rate limit', async () => {
+    stubFetch({ status: 429, body: { error: 'rate_limited', retryAfter: 7 }, headers: { 'Retry-After': '7' } });
+    render(<App />);
+    await waitFor(() => expect(screen.getByText(/Try again in 7 seconds/)).toBeInTheDocument());
+  });
+
+  it('shows a loading state while the profile loads', () => {
+    vi.stubGlobal('fetch', vi.fn(() => new Promise(() => {})));
+    render(<App />);
+    expect(screen.getByRole('status')).toHaveTextContent('Loading your profile');
+  });
+});

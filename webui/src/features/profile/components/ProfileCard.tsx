@@ -1,0 +1,50 @@
+import type { Profile } from '../api/getMe';
+
+type Props = { profile: Profile; onLogout: () => void; loggingOut: boolean };
+
+export function ProfileCard({ profile, onLogout, loggingOut }: Props) {
+  const name = profile.display_name || profile.id;
+  const avatar = profile.images?.[0]?.url;
+  const link = profile.external_urls?.spotify;
+  return (
+    <section className="profile" aria-labelledby="profile-name">
+      {avatar ? (
+        <img className="avatar" src={avatar} alt={`Profile picture of ${name}`} width={128} height={128} />
+      ) : (
+        <div className="avatar avatar--empty" role="img" aria-label={`No profile picture for ${name}`}>
+          {name.slice(0, 1).toUpperCase()}
+        </div>
+      )}
+      <div className="profile__text">
+        <p className="muted">Logged in as</p>
+        <h1 id="profile-name">{name}</h1>
+        <dl className="facts">
+          <dt>Spotify id</dt>
+          <dd>{profile.id}</dd>
+          {profile.followers?.total !== undefined && (
+            <>
+              <dt>Followers</dt>
+              <dd>{profile.followers.total}</dd>
+            </>
+          )}
+          {profile.country && (
+            <>
+              <dt>Country</dt>
+              <dd>{profile.country}</dd>
+            </>
+          )}
+        </dl>
+        <div className="actions">
+          {link && (
+            <a className="button button--quiet" href={link} target="_blank" rel="noreferrer noopener">
+              Open in Spotify
+            </a>
+          )}
+          <button type="button" className="button button--quiet" onClick={onLogout} disabled={loggingOut}>
+            {loggingOut ? 'Logging out…' : 'Log out'}
+          </button>
+        </div>
+      </div>
+    </section>
+  );
+}

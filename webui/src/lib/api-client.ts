@@ -1,0 +1,64 @@
+// The one place that talks to the BFF. Relative URLs only (resolved against <base href="/">), the
+// session cookie rides along by itself, and every call carries the static CSRF header the BFF
+// requires. No token ever reaches this code: the BFF keeps them on the server.
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly retryAfter?: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  get loginRequired(): boolean {
+    return this.status === 401;
+  }
+}
+
+type ErrorBody = { error?: string; message?: string; retryAfter?: number };
+
+async function request(method: 'GET' | 'POST', path: string): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'X-CSRF': '1' },
+    });
+  } catch {
+    throw new ApiError(0, 'network_error', 'The app cannot reach its server. Check your connection.');
+  }
+  if (!response.ok) {
+    throw await toApiError(response);
+  }
+  return response;
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  let body: ErrorBody = {};
+  try {
+    body = (await response.json()) as ErrorBody;
+  } catch {
+    // not JSON: fall back to the status alone
+  }
+  const header = Number(response.headers.get('Retry-After'));
+  const retryAfter = body.retryAfter ?? (Number.isFinite(header) && header > 0 ? header : undefined);
+  return new ApiError(
+    response.status,
+    body.error ?? 'http_' + response.status,
+    body.message ?? `The server answered ${response.status}.`,
+    retryAfter,
+  );
+}
+
+export async function apiGet<T>(path: string): Promise<T> {
+  const response = await request('GET', path);
+  return (await response.json()) as T;
+}
+
+export async function apiPost(path: string): Promise<void> {
+  await request('POST', path);
+}
