@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.spotifybff.config.BffConfig;
 
@@ -27,8 +28,13 @@ public class InMemorySessionStore implements SessionStore {
     private final int maxSessions;
     private final Clock clock;
 
+    @Inject
     InMemorySessionStore(BffConfig config, Clock clock) {
-        this.maxSessions = config.session().maxSessions();
+        this(config.session().maxSessions(), clock);
+    }
+
+    InMemorySessionStore(int maxSessions, Clock clock) {
+        this.maxSessions = maxSessions;
         this.clock = clock;
     }
 

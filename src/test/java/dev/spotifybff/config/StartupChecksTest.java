@@ -1,0 +1,89 @@
+package dev.spotifybff.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.common.MapBackedConfigSource;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class StartupChecksTest {
+
+    private static final String SECRET = "s3cr3t-value-that-must-never-be-printed-0123";
+
+    private static BffConfig config(Map<String, String> values) {
+        Map<String, String> all = new java.util.HashMap<>(Map.of(
+                "bff.redirect-uri", "http://127.0.0.1:8888/callback",
+                "bff.spotify.accounts-url", "https://accounts.spotify.com",
+                "bff.spotify.api-url", "https://api.spotify.com/v1",
+                "bff.spotify.scopes", "user-read-private"));
+        all.putAll(values);
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withSources(new MapBackedConfigSource("test", all) {
+                })
+                .withConverter(java.time.Duration.class, 100, new DurationConverter())
+                .withMapping(BffConfig.class)
+                .build();
+        return config.getConfigMapping(BffConfig.class);
+    }
+
+    @Test
+    void a_prod_start_without_credentials_or_secret_names_each_missing_variable() {
+        List<String> problems = StartupChecks.problems(config(Map.of()), LaunchMode.NORMAL);
+
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("CLIENT_ID is not set"));
+        assertTrue(problems.get(1).startsWith("SESSION_SECRET is missing or shorter than 32 characters"));
+    }
+
+    @Test
+    void a_short_secret_a_malformed_client_id_and_a_bad_redirect_uri_are_each_reported_without_their_values() {
+        List<String> problems = StartupChecks.problems(config(Map.of(
+                "bff.client-id", "not a client id!",
+                "bff.client-secret", SECRET,
+                "bff.session-secret", "too-short",
+                "bff.redirect-uri", "localhost:8888/cb")), LaunchMode.NORMAL);
+
+        assertEquals(3, problems.size(), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("CLIENT_ID is malformed")));
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("SESSION_SECRET")));
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("REDIRECT_URI is malformed")));
+        assertFalse(String.join(" ", problems).contains("too-short"));
+        assertFalse(String.join(" ", problems).contains("not a client id"));
+    }
+
+    @Test
+    void a_client_id_without_its_secret_is_reported() {
+        List<String> problems = StartupChecks.problems(config(Map.of(
+                "bff.client-id", "0123456789abcdef0123456789abcdef",
+                "bff.session-secret", SECRET)), LaunchMode.NORMAL);
+
+        assertEquals(List.of("CLIENT_SECRET is not set: copy the Client secret of your app from the Spotify developer"
+                + " dashboard."), problems);
+    }
+
+    @Test
+    void a_complete_configuration_passes() {
+        assertEquals(List.of(), StartupChecks.problems(config(Map.of(
+                "bff.client-id", "0123456789abcdef0123456789abcdef",
+                "bff.client-secret", SECRET,
+                "bff.session-secret", SECRET)), LaunchMode.NORMAL));
+    }
+
+    @Test
+    void dev_mode_may_run_without_a_client_id_on_the_demo_spotify() {
+        assertEquals(List.of(), StartupChecks.problems(config(Map.of("bff.session-secret", SECRET)),
+                LaunchMode.DEVELOPMENT));
+    }
+}

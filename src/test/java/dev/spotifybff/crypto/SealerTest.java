@@ -1,0 +1,77 @@
+package dev.spotifybff.crypto;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Optional;
+
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class SealerTest {
+
+    private static final String SECRET = "a-secret-of-at-least-thirty-two-chars!!";
+    private static final String NEW_SECRET = "the-next-secret-of-at-least-thirty-two!";
+    private static final byte[] PLAIN = "access-token-xyz".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] CONTEXT = "session-a".getBytes(StandardCharsets.UTF_8);
+
+    private final Sealer sealer = new Sealer("test", SECRET, Optional.empty(), new SecureRandom());
+
+    @Test
+    void a_sealed_value_opens_to_the_same_bytes_and_hides_them() {
+        byte[] sealed = sealer.seal(PLAIN, CONTEXT);
+
+        assertArrayEquals(PLAIN, sealer.open(sealed, CONTEXT).orElseThrow());
+        assertFalse(new String(sealed, StandardCharsets.ISO_8859_1).contains("access-token"));
+    }
+
+    @Test
+    void sealing_twice_gives_different_ciphertexts() {
+        assertNotEquals(sealer.sealToString(PLAIN, CONTEXT), sealer.sealToString(PLAIN, CONTEXT));
+    }
+
+    @Test
+    void a_value_bound_to_one_context_does_not_open_in_another() {
+        byte[] sealed = sealer.seal(PLAIN, CONTEXT);
+
+        assertTrue(sealer.open(sealed, "session-b".getBytes(StandardCharsets.UTF_8)).isEmpty());
+    }
+
+    @Test
+    void a_value_sealed_for_one_purpose_does_not_open_for_another() {
+        Sealer other = new Sealer("other", SECRET, Optional.empty(), new SecureRandom());
+
+        assertTrue(other.open(sealer.seal(PLAIN, CONTEXT), CONTEXT).isEmpty());
+    }
+
+    @Test
+    void a_flipped_bit_anywhere_makes_the_value_unopenable() {
+        byte[] sealed = sealer.seal(PLAIN, CONTEXT);
+        for (int i = 0; i < sealed.length; i++) {
+            byte[] tampered = sealed.clone();
+            tampered[i] ^= 0x10;
+            assertTrue(sealer.open(tampered, CONTEXT).isEmpty(), "byte " + i);
+        }
+    }
+
+    @Test
+    void garbage_strings_do_not_open_and_do_not_throw() {
+        for (String garbage : new String[] { "", "!!!", "abc", "A".repeat(5000), "%00", "\u00e9\u00e9" }) {
+            assertTrue(sealer.openString(garbage, CONTEXT).isEmpty(), garbage);
+        }
+    }
+
+    @Test
+    void after_a_rotation_values_sealed_with_the_previous_secret_still_open() {
+        Sealer rotated = new Sealer("test", NEW_SECRET, Optional.of(SECRET), new SecureRandom());
+
+        assertArrayEquals(PLAIN, rotated.open(sealer.seal(PLAIN, CONTEXT), CONTEXT).orElseThrow());
+        assertTrue(sealer.open(rotated.seal(PLAIN, CONTEXT), CONTEXT).isEmpty(), "new values use the new secret");
+    }
+}
