@@ -1,0 +1,19 @@
+package dev.spotifybff.crypto;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Optional;
+
+import dev.spotifybff.session.SessionId;
+
+/** Builds what an attacker or an old deployment could hold: cookies sealed with another secret. */
+public final class TestSealers {
+
+    private TestSealers() {
+    }
+
+    public static String sessionCookieSealedWith(String secret, SessionId id) {
+        return new Sealer("session-cookie", secret, Optional.empty(), new SecureRandom())
+                .sealToString(id.value().getBytes(StandardCharsets.US_ASCII), new byte[0]);
+    }
+}
