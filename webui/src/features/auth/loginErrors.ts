@@ -7,6 +7,7 @@ const messages: Record<string, string> = {
   missing_code: 'Spotify did not send a login code back. Please try again.',
   login_failed: 'Spotify refused the login. Please try again.',
   spotify_unavailable: 'Spotify is not answering right now. Please try again in a moment.',
+  session_store_unavailable: 'We could not save your login just now. Please try again in a moment.',
 };
 
 export function loginErrorMessage(code: string): string {

@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import dev.spotifybff.session.SessionStoreUnavailableException;
+
 /**
  * Renders every failure of a REST endpoint as {@link ApiError} JSON: typed failures with their own
  * status and code, framework 4xx with a generic code, and anything unexpected as a 500 whose body
@@ -25,6 +27,13 @@ public class ApiExceptionMapper {
             response.header("Retry-After", e.retryAfterSeconds());
         }
         return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response storeUnavailable(SessionStoreUnavailableException e) {
+        LOG.warnf("session store unavailable: %s", e.getMessage());
+        return json(503, new ApiError("session_store_unavailable",
+                "Sessions are unavailable for a moment; try again soon.")).build();
     }
 
     @ServerExceptionMapper

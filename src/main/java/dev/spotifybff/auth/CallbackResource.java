@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import dev.spotifybff.session.Session;
 import dev.spotifybff.session.SessionId;
+import dev.spotifybff.session.SessionStoreUnavailableException;
 import dev.spotifybff.session.Sessions;
 import dev.spotifybff.spotify.SpotifyAccounts;
 import dev.spotifybff.spotify.TokenEndpointException;
@@ -77,11 +78,17 @@ public class CallbackResource {
             LOG.warn("login failed: token endpoint answered no refresh_token");
             return fail(LoginError.LOGIN_FAILED);
         }
-        // A fresh id at every login (no session fixation); an older session of this browser ends.
-        cookies.read(headers, cookies.sessionName()).flatMap(sessions::idFromCookie).ifPresent(sessions::end);
-        var now = clock.instant();
-        SessionId id = sessions.create(new Session(tokens.accessToken(), tokens.refreshToken(),
-                now.plusSeconds(tokens.expiresIn()), tokens.scope(), now));
+        SessionId id;
+        try {
+            // A fresh id at every login (no session fixation); an older session of this browser ends.
+            cookies.read(headers, cookies.sessionName()).flatMap(sessions::idFromCookie).ifPresent(sessions::end);
+            var now = clock.instant();
+            id = sessions.create(new Session(tokens.accessToken(), tokens.refreshToken(),
+                    now.plusSeconds(tokens.expiresIn()), tokens.scope(), now));
+        } catch (SessionStoreUnavailableException e) {
+            LOG.warnf("login failed: %s", e.getMessage());
+            return fail(LoginError.SESSION_STORE_UNAVAILABLE);
+        }
         LOG.infof("login completed: session %s", id.logId());
         return Response.status(Response.Status.FOUND).location(URI.create(pending.get().returnTo()))
                 .cookie(cookies.expired(cookies.loginName()), cookies.session(sessions.cookieValue(id)))

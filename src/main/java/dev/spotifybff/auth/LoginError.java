@@ -8,7 +8,8 @@ public enum LoginError {
     STATE_MISMATCH("state_mismatch"),
     MISSING_CODE("missing_code"),
     LOGIN_FAILED("login_failed"),
-    SPOTIFY_UNAVAILABLE("spotify_unavailable");
+    SPOTIFY_UNAVAILABLE("spotify_unavailable"),
+    SESSION_STORE_UNAVAILABLE("session_store_unavailable");
 
     private final String code;
 

@@ -53,6 +53,18 @@ public interface BffConfig {
     }
 
     interface Session {
+        /** memory (one instance) or redis (several instances share sessions). */
+        @WithDefault("memory")
+        StoreKind store();
+
+        /** Prefix of every Redis key this BFF writes. */
+        @WithDefault("spotify-bff:")
+        String redisKeyPrefix();
+
+        /** A refresh lock outlives a crashed holder by at most this long; longer than one token call. */
+        @WithDefault("15s")
+        Duration refreshLockTtl();
+
         @WithDefault("14d")
         Duration idleTimeout();
 
@@ -67,6 +79,11 @@ public interface BffConfig {
         /** How long a user may take on Spotify's consent page. */
         @WithDefault("10m")
         Duration loginTimeout();
+    }
+
+    enum StoreKind {
+        MEMORY,
+        REDIS
     }
 
     interface Cookies {

@@ -63,10 +63,28 @@ public final class Sealer {
 
     /** The plaintext, or empty when the value is garbage, tampered, or sealed for another context. */
     public Optional<byte[]> open(byte[] sealed, byte[] context) {
+        return open(sealed, context, keys);
+    }
+
+    /** True while a previous secret is configured, i.e. during a rotation. */
+    public boolean rotating() {
+        return keys.size() > 1;
+    }
+
+    /** Whether this value opens with the current key (false: sealed with the previous one, or garbage). */
+    public boolean opensWithCurrentKey(String sealed, byte[] context) {
+        try {
+            return open(B64D.decode(sealed), context, keys.subList(0, 1)).isPresent();
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
+    }
+
+    private Optional<byte[]> open(byte[] sealed, byte[] context, List<SecretKeySpec> candidates) {
         if (sealed == null || sealed.length < IV_BYTES + TAG_BITS / 8) {
             return Optional.empty();
         }
-        for (SecretKeySpec key : keys) {
+        for (SecretKeySpec key : candidates) {
             try {
                 Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
                 cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, IV_BYTES));

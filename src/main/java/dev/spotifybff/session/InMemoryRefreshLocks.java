@@ -4,12 +4,14 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 
 /**
  * Single flight within one JVM: a fixed set of striped locks, so memory stays bounded whatever the
  * number of sessions (two sessions sharing a stripe only wait for each other's refresh).
  */
 @ApplicationScoped
+@Typed(InMemoryRefreshLocks.class)
 public class InMemoryRefreshLocks implements RefreshLocks {
 
     private static final int STRIPES = 1024;

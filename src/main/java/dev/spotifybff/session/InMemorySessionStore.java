@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 
 import dev.spotifybff.config.BffConfig;
@@ -19,6 +20,7 @@ import dev.spotifybff.config.BffConfig;
  * Reads check expiry themselves, so no cleanup job is needed.
  */
 @ApplicationScoped
+@Typed(InMemorySessionStore.class)
 public class InMemorySessionStore implements SessionStore {
 
     private record Entry(byte[] value, Instant expiresAt) {

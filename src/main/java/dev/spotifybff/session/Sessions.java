@@ -62,6 +62,11 @@ public class Sessions {
                 .map(bytes -> new SessionId(new String(bytes, StandardCharsets.US_ASCII)));
     }
 
+    /** During a secret rotation: whether this cookie was sealed with the previous secret. */
+    public boolean cookieNeedsResealing(String cookieValue) {
+        return cookieSealer.rotating() && !cookieSealer.opensWithCurrentKey(cookieValue, new byte[0]);
+    }
+
     /** The live session behind a cookie; using it restarts the idle timeout. */
     public Optional<ActiveSession> resolve(String cookieValue) {
         return idFromCookie(cookieValue).flatMap(id -> load(id).map(session -> {

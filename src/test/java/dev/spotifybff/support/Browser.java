@@ -23,7 +23,17 @@ public class Browser {
 
     public static final String APP = "http://127.0.0.1:8891";
 
+    private final String app;
     private final Map<String, String> jar = new LinkedHashMap<>();
+
+    public Browser() {
+        this(APP);
+    }
+
+    /** A browser for the app at this base URL; cookies go to every URL on the same host, as in a browser. */
+    public Browser(String app) {
+        this.app = app;
+    }
     private final List<Response> responses = new ArrayList<>();
 
     public Response get(String url) {
@@ -31,12 +41,18 @@ public class Browser {
     }
 
     public Response api(String method, String path) {
-        return send(method, APP + path, true);
+        return send(method, app + path, true);
+    }
+
+    public Response api(String base, String method, String path) {
+        return send(method, base + path, true);
     }
 
     public Response send(String method, String url, boolean csrf) {
         RequestSpecification request = given().urlEncodingEnabled(false).redirects().follow(false);
-        if (url.startsWith(APP)) {
+        // Cookies are per host, not per port: like a browser, send them to every port of the app's host.
+        boolean sameHost = URI.create(url).getHost().equals(URI.create(app).getHost());
+        if (sameHost) {
             request.cookies(jar);
         }
         if (csrf) {
@@ -44,7 +60,7 @@ public class Browser {
         }
         Response response = request.request(method, url);
         responses.add(response);
-        if (url.startsWith(APP)) {
+        if (sameHost) {
             for (Cookie cookie : response.getDetailedCookies()) {
                 if (cookie.getMaxAge() == 0 || cookie.getValue() == null || cookie.getValue().isEmpty()) {
                     jar.remove(cookie.getName());
@@ -58,7 +74,7 @@ public class Browser {
 
     /** GET /login, then Spotify's authorize (the stub consents), and back: returns the callback's response. */
     public LoginTrip login(String loginPath) {
-        Response login = get(APP + loginPath);
+        Response login = get(app + loginPath);
         assertEquals(302, login.statusCode(), "/login redirects to Spotify");
         URI authorize = URI.create(login.header("Location"));
         Response consent = get(authorize.toString());

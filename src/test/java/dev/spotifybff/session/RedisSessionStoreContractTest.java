@@ -1,0 +1,85 @@
+package dev.spotifybff.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+import dev.spotifybff.support.Browser;
+import dev.spotifybff.support.RedisProfile;
+import dev.spotifybff.support.RedisResource;
+import dev.spotifybff.support.SpotifyStub;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+@QuarkusTest
+@TestProfile(RedisProfile.class)
+@QuarkusTestResource(SpotifyStub.class)
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class RedisSessionStoreContractTest extends SessionStoreContract {
+
+    @Override
+    void letTimePass(String key, Duration ttl) {
+        // Redis's clock cannot be moved: wait (bounded) for Redis itself to expire the key.
+        long deadline = System.nanoTime() + ttl.multipliedBy(10).toNanos();
+        while (store.get(key).isPresent() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Test
+    void redis_cli_scan_and_get_on_every_key_shows_no_token_no_secret_and_no_name() throws Exception {
+        Browser browser = new Browser();
+        browser.login();
+        browser.api("GET", "/api/me");
+
+        List<String> keys = redisCli("--scan");
+        assertTrue(keys.stream().anyMatch(k -> k.startsWith("spotify-bff:session:")), keys.toString());
+        for (String key : keys) {
+            String value = String.join("\n", redisCli("GET", key));
+            for (String secret : List.of(SpotifyStub.ACCESS_TOKEN, SpotifyStub.REFRESH_TOKEN, SpotifyStub.CLIENT_SECRET,
+                    "Wizzler", "wizzler")) {
+                assertFalse(value.contains(secret), key + " holds " + secret);
+            }
+        }
+    }
+
+    @Test
+    void a_session_key_expires_in_redis_with_the_idle_timeout_and_logout_deletes_it_at_once() throws Exception {
+        Browser browser = new Browser();
+        browser.login();
+        String key = "spotify-bff:session:"
+                + sessions.idFromCookie(browser.cookies().get("bff_session")).orElseThrow().storeKey();
+        long ttlMillis = Long.parseLong(redisCli("PTTL", key).get(0));
+        assertTrue(ttlMillis > Duration.ofDays(13).toMillis() && ttlMillis <= Duration.ofDays(14).toMillis(),
+                "PTTL " + ttlMillis);
+
+        browser.api("POST", "/logout");
+
+        assertEquals(List.of("0"), redisCli("EXISTS", key));
+    }
+
+    private static List<String> redisCli(String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("redis-cli", "-p",
+                Integer.toString(RedisResource.server().port())));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), out);
+        return out.lines().filter(l -> !l.isBlank()).toList();
+    }
+}
