@@ -1,7 +1,6 @@
 package dev.spotifybff.api;
 
 import jakarta.ws.rs.NotAllowedException;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -15,6 +14,7 @@ import dev.spotifybff.session.SessionStoreUnavailableException;
  * Renders every failure of a REST endpoint as {@link ApiError} JSON: typed failures with their own
  * status and code, framework 4xx with a generic code, and anything unexpected as a 500 whose body
  * names no class and shows no stack trace (the log has it, minus secrets).
+ * Paths no resource matches (an unknown /api path) end here as a JSON 404 too.
  */
 public class ApiExceptionMapper {
 
@@ -37,11 +37,6 @@ public class ApiExceptionMapper {
     }
 
     @ServerExceptionMapper
-    public Response notFound(NotFoundException e) {
-        return json(404, new ApiError("not_found", "There is nothing here.")).build();
-    }
-
-    @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e) {
         return json(405, new ApiError("method_not_allowed", "This method is not allowed here."))
                 .allow(e.getResponse().getAllowedMethods()).build();
@@ -52,6 +47,9 @@ public class ApiExceptionMapper {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e);
+        }
+        if (status == 404) {
+            return json(404, new ApiError("not_found", "There is nothing here.")).build();
         }
         return json(status, new ApiError("invalid_request", "The request could not be handled.")).build();
     }

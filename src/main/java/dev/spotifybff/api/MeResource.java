@@ -7,6 +7,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import dev.spotifybff.spotify.SpotifyApiClient;
 import dev.spotifybff.spotify.SpotifyUser;
 
@@ -16,6 +19,7 @@ import dev.spotifybff.spotify.SpotifyUser;
  */
 @Path("/api/me")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Profile")
 public class MeResource {
 
     private final CurrentSession currentSession;
@@ -29,6 +33,9 @@ public class MeResource {
     }
 
     @GET
+    @Operation(summary = "The logged-in user's Spotify profile",
+            description = "Spotify's field names; fields Spotify does not return (development-mode apps get no "
+                    + "email, country, product, followers) are omitted.")
     public SpotifyUser me(@Context HttpHeaders headers) {
         return spotify.call(currentSession.require(headers), "/me", api::me);
     }

@@ -1,5 +1,6 @@
 package dev.spotifybff.api;
 
+import java.time.Duration;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.spotifybff.auth.TokenRefresher;
+import dev.spotifybff.metrics.BffMetrics;
 import dev.spotifybff.session.ActiveSession;
 import dev.spotifybff.session.Session;
 import dev.spotifybff.session.Sessions;
@@ -25,10 +27,12 @@ public class SpotifyCalls {
 
     private final TokenRefresher refresher;
     private final Sessions sessions;
+    private final BffMetrics metrics;
 
-    SpotifyCalls(TokenRefresher refresher, Sessions sessions) {
+    SpotifyCalls(TokenRefresher refresher, Sessions sessions, BffMetrics metrics) {
         this.refresher = refresher;
         this.sessions = sessions;
+        this.metrics = metrics;
     }
 
     public <T> T call(ActiveSession active, String endpoint, Function<String, T> request) {
@@ -48,16 +52,22 @@ public class SpotifyCalls {
     }
 
     private <T> T invoke(String endpoint, Session session, Function<String, T> request) {
+        long start = System.nanoTime();
         try {
-            return request.apply("Bearer " + session.accessToken());
+            T result = request.apply("Bearer " + session.accessToken());
+            metrics.upstreamCall(endpoint, "200", Duration.ofNanos(System.nanoTime() - start));
+            return result;
         } catch (RuntimeException failure) {
+            Duration latency = Duration.ofNanos(System.nanoTime() - start);
             SpotifyApiException answered = UpstreamFailure.find(failure, SpotifyApiException.class);
             if (answered == null) {
                 boolean timeout = UpstreamFailure.isTimeout(failure);
                 LOG.warnf("spotify %s %s", endpoint, timeout ? "timed out" : "unreachable");
+                metrics.upstreamCall(endpoint, timeout ? "timeout" : "error", latency);
                 throw timeout ? ApiException.spotifyTimeout() : ApiException.spotifyUnavailable();
             }
             LOG.warnf("spotify %s answered %d", endpoint, answered.status());
+            metrics.upstreamCall(endpoint, Integer.toString(answered.status()), latency);
             throw map(answered);
         }
     }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
+import dev.spotifybff.metrics.BffMetrics;
 import dev.spotifybff.session.Session;
 import dev.spotifybff.session.SessionId;
 import dev.spotifybff.session.SessionStoreUnavailableException;
@@ -39,9 +40,11 @@ public class CallbackResource {
     private final SpotifyAccounts accounts;
     private final Sessions sessions;
     private final Clock clock;
+    private final BffMetrics metrics;
 
     CallbackResource(PendingLogins pendingLogins, SessionCookies cookies, SpotifyAccounts accounts,
-            Sessions sessions, Clock clock) {
+            Sessions sessions, Clock clock, BffMetrics metrics) {
+        this.metrics = metrics;
         this.pendingLogins = pendingLogins;
         this.cookies = cookies;
         this.accounts = accounts;
@@ -90,6 +93,7 @@ public class CallbackResource {
             return fail(LoginError.SESSION_STORE_UNAVAILABLE);
         }
         LOG.infof("login completed: session %s", id.logId());
+        metrics.loginCompleted();
         return Response.status(Response.Status.FOUND).location(URI.create(pending.get().returnTo()))
                 .cookie(cookies.expired(cookies.loginName()), cookies.session(sessions.cookieValue(id)))
                 .build();
@@ -97,6 +101,7 @@ public class CallbackResource {
 
     private Response fail(LoginError error) {
         LOG.infof("login failed: %s", error.code());
+        metrics.loginFailed(error.code());
         return Response.status(Response.Status.FOUND).location(URI.create("/?error=" + error.code()))
                 .cookie(cookies.expired(cookies.loginName()))
                 .build();

@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import dev.spotifybff.config.BffConfig;
 import dev.spotifybff.crypto.Sealers;
+import dev.spotifybff.metrics.BffMetrics;
 import dev.spotifybff.spotify.SpotifyApp;
 
 /** GET /login: starts the Authorization Code flow with state and PKCE (S256). */
@@ -28,9 +29,11 @@ public class LoginResource {
     private final PendingLogins pendingLogins;
     private final SessionCookies cookies;
     private final Clock clock;
+    private final BffMetrics metrics;
 
     LoginResource(SpotifyApp app, BffConfig config, Sealers sealers, PendingLogins pendingLogins,
-            SessionCookies cookies, Clock clock) {
+            SessionCookies cookies, Clock clock, BffMetrics metrics) {
+        this.metrics = metrics;
         this.app = app;
         this.config = config;
         this.sealers = sealers;
@@ -55,6 +58,7 @@ public class LoginResource {
                 .queryParam("code_challenge", Pkce.challenge(verifier))
                 .build();
         LOG.info("login started");
+        metrics.loginStarted();
         return Response.status(Response.Status.FOUND).location(authorize)
                 .cookie(cookies.login(pendingLogins.seal(pending), config.session().loginTimeout()))
                 .build();

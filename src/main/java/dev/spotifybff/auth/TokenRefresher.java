@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import dev.spotifybff.api.ApiException;
 import dev.spotifybff.config.BffConfig;
+import dev.spotifybff.metrics.BffMetrics;
 import dev.spotifybff.session.ActiveSession;
 import dev.spotifybff.session.RefreshLocks;
 import dev.spotifybff.session.Session;
@@ -35,8 +36,11 @@ public class TokenRefresher {
     private final SpotifyAccounts accounts;
     private final Clock clock;
     private final Duration skew;
+    private final BffMetrics metrics;
 
-    TokenRefresher(Sessions sessions, RefreshLocks locks, SpotifyAccounts accounts, Clock clock, BffConfig config) {
+    TokenRefresher(Sessions sessions, RefreshLocks locks, SpotifyAccounts accounts, Clock clock, BffConfig config,
+            BffMetrics metrics) {
+        this.metrics = metrics;
         this.sessions = sessions;
         this.locks = locks;
         this.accounts = accounts;
@@ -67,9 +71,11 @@ public class TokenRefresher {
             } catch (TokenEndpointException e) {
                 if (e.kind() == TokenEndpointException.Kind.UNAVAILABLE) {
                     LOG.warnf("refresh failed, session %s kept: %s", id.logId(), e.getMessage());
+                    metrics.refreshFailed("spotify_unavailable");
                     throw ApiException.spotifyUnavailable();
                 }
                 LOG.infof("refresh refused, session %s ended: %s", id.logId(), e.getMessage());
+                metrics.refreshFailed(e.kind() == TokenEndpointException.Kind.INVALID_GRANT ? "invalid_grant" : "rejected");
                 sessions.end(id);
                 throw ApiException.loginRequired();
             }
@@ -83,6 +89,7 @@ public class TokenRefresher {
                 throw ApiException.loginRequired(); // logged out while we refreshed
             }
             LOG.infof("refresh: session %s", id.logId());
+            metrics.refreshed();
             return updated;
         });
     }

@@ -57,6 +57,14 @@ public interface BffConfig {
         @WithDefault("memory")
         StoreKind store();
 
+        /** redis://[:password@]host:port[/db] or rediss://... (TLS), for SESSION_STORE=redis. */
+        @WithDefault("redis://127.0.0.1:6379")
+        String redisUrl();
+
+        /** Bound on every Redis command: beyond it the request answers 503, it never hangs. */
+        @WithDefault("2s")
+        Duration redisTimeout();
+
         /** Prefix of every Redis key this BFF writes. */
         @WithDefault("spotify-bff:")
         String redisKeyPrefix();

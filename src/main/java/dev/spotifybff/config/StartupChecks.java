@@ -49,7 +49,19 @@ public class StartupChecks {
             problems.add("REDIRECT_URI is malformed: expected an absolute http(s) URL ending in /callback,"
                     + " such as http://127.0.0.1:8888/callback.");
         }
+        if (config.session().store() == BffConfig.StoreKind.REDIS && !isRedisUrl(config.session().redisUrl())) {
+            problems.add("REDIS_URL is missing or malformed: expected redis://[:password@]host:port[/db] or rediss://...");
+        }
         return problems;
+    }
+
+    private static boolean isRedisUrl(String value) {
+        try {
+            URI uri = URI.create(value.trim());
+            return ("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static boolean isAbsoluteHttpUrl(String value) {

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 
 import dev.spotifybff.config.BffConfig;
-import io.quarkus.redis.datasource.RedisDataSource;
 
 /**
  * One refresh per session across every instance: SET lock NX PX (a holder that dies frees the
@@ -25,12 +24,12 @@ public class RedisRefreshLocks implements RefreshLocks {
             + "return redis.call('del', KEYS[1]) else return 0 end";
     private static final long POLL_MILLIS = 20;
 
-    private final RedisDataSource redis;
+    private final RedisCommands redis;
     private final InMemoryRefreshLocks local;
     private final String prefix;
     private final Duration ttl;
 
-    RedisRefreshLocks(RedisDataSource redis, InMemoryRefreshLocks local, BffConfig config) {
+    RedisRefreshLocks(RedisCommands redis, InMemoryRefreshLocks local, BffConfig config) {
         this.redis = redis;
         this.local = local;
         this.prefix = config.session().redisKeyPrefix() + "refresh-lock:";
@@ -46,7 +45,7 @@ public class RedisRefreshLocks implements RefreshLocks {
             try {
                 return action.get();
             } finally {
-                RedisSessionStore.call(() -> redis.execute("EVAL", RELEASE, "1", key, token));
+                redis.execute("EVAL", RELEASE, "1", key, token);
             }
         });
     }
@@ -54,8 +53,7 @@ public class RedisRefreshLocks implements RefreshLocks {
     private void acquire(String key, String token) {
         // Bounded: a dead holder's lock expires after ttl, so waiting twice as long means Redis is broken.
         long deadline = System.nanoTime() + ttl.multipliedBy(2).toNanos();
-        while (RedisSessionStore.call(
-                () -> redis.execute("SET", key, token, "NX", "PX", Long.toString(ttl.toMillis()))) == null) {
+        while (redis.execute("SET", key, token, "NX", "PX", Long.toString(ttl.toMillis())) == null) {
             if (System.nanoTime() > deadline) {
                 throw new SessionStoreUnavailableException("refresh lock not acquired in time", null);
             }

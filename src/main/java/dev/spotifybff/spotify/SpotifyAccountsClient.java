@@ -41,7 +41,7 @@ public interface SpotifyAccountsClient {
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
         if (response.getStatus() >= 500) {
-            return new TokenEndpointException(TokenEndpointException.Kind.UNAVAILABLE,
+            return new TokenEndpointException(TokenEndpointException.Kind.UNAVAILABLE, response.getStatus(),
                     "token endpoint answered " + response.getStatus());
         }
         String error = "unknown";
@@ -54,6 +54,7 @@ public interface SpotifyAccountsClient {
         TokenEndpointException.Kind kind = "invalid_grant".equals(error)
                 ? TokenEndpointException.Kind.INVALID_GRANT
                 : TokenEndpointException.Kind.REJECTED;
-        return new TokenEndpointException(kind, "token endpoint answered " + response.getStatus() + " " + error);
+        return new TokenEndpointException(kind, response.getStatus(),
+                "token endpoint answered " + response.getStatus() + " " + error);
     }
 }

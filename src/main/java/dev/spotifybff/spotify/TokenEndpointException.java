@@ -13,13 +13,20 @@ public class TokenEndpointException extends RuntimeException {
     }
 
     private final Kind kind;
+    private final int status;
 
-    public TokenEndpointException(Kind kind, String message) {
+    /** status: the token endpoint's HTTP status, 0 when it gave none (timeout, refused connection). */
+    public TokenEndpointException(Kind kind, int status, String message) {
         super(message, null, false, false);
         this.kind = kind;
+        this.status = status;
     }
 
     public Kind kind() {
         return kind;
+    }
+
+    public int status() {
+        return status;
     }
 }

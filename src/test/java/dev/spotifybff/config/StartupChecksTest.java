@@ -86,4 +86,19 @@ class StartupChecksTest {
         assertEquals(List.of(), StartupChecks.problems(config(Map.of("bff.session-secret", SECRET)),
                 LaunchMode.DEVELOPMENT));
     }
+
+    @Test
+    void the_redis_store_needs_a_well_formed_redis_url() {
+        Map<String, String> redis = Map.of("bff.client-id", "0123456789abcdef0123456789abcdef",
+                "bff.client-secret", SECRET, "bff.session-secret", SECRET, "bff.session.store", "redis");
+
+        Map<String, String> badUrl = new java.util.HashMap<>(redis);
+        badUrl.put("bff.session.redis-url", "not a url");
+        Map<String, String> goodUrl = new java.util.HashMap<>(redis);
+        goodUrl.put("bff.session.redis-url", "rediss://:pw@cache.internal:6380/0");
+
+        assertEquals(List.of("REDIS_URL is missing or malformed: expected redis://[:password@]host:port[/db] or "
+                + "rediss://..."), StartupChecks.problems(config(badUrl), LaunchMode.NORMAL));
+        assertEquals(List.of(), StartupChecks.problems(config(goodUrl), LaunchMode.NORMAL));
+    }
 }

@@ -16,7 +16,7 @@ public class RedisResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         server = new RedisServer().start();
-        return Map.of("bff.session.store", "redis", "quarkus.redis.hosts", server.url());
+        return Map.of("bff.session.store", "redis", "bff.session.redis-url", server.url());
     }
 
     @Override
