@@ -2,21 +2,8 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 
+import { page, stubApi } from '../test/fetchStub';
 import { App } from './App';
-
-type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
-
-function stubFetch(...replies: Reply[]) {
-  const fetchMock = vi.fn(async () => {
-    const reply = replies.length > 1 ? replies.shift()! : replies[0]!;
-    return new Response(reply.body === undefined ? null : JSON.stringify(reply.body), {
-      status: reply.status,
-      headers: { 'Content-Type': 'application/json', ...reply.headers },
-    });
-  });
-  vi.stubGlobal('fetch', fetchMock);
-  return fetchMock;
-}
 
 const profile = {
   id: 'wizzler',
@@ -24,17 +11,19 @@ const profile = {
   images: [{ url: 'https://i.scdn.co/image/abc', height: 300, width: 300 }],
   external_urls: { spotify: 'https://open.spotify.com/user/wizzler' },
 };
+const loggedOut = { status: 401, body: { error: 'login_required', message: 'Log in' } };
+const noTracks = { status: 200, body: page([]) };
 
 describe('App', () => {
   it('shows the login button when the BFF says login_required', async () => {
-    stubFetch({ status: 401, body: { error: 'login_required', message: 'Log in' } });
+    stubApi({ 'api/me': loggedOut });
     render(<App />);
     const login = await screen.findByRole('link', { name: 'Log in with Spotify' });
     expect(login).toHaveAttribute('href', 'login');
   });
 
   it('shows avatar, name, id and a Spotify link when logged in, and calls the API with the CSRF header', async () => {
-    const fetchMock = stubFetch({ status: 200, body: profile });
+    const fetchMock = stubApi({ 'api/me/top': noTracks, 'api/me': { status: 200, body: profile } });
     render(<App />);
     expect(await screen.findByRole('heading', { name: 'Wizzler' })).toBeInTheDocument();
     expect(screen.getByText('wizzler')).toBeInTheDocument();
@@ -53,16 +42,20 @@ describe('App', () => {
   });
 
   it('logs out with a POST and returns to the login view', async () => {
-    const fetchMock = stubFetch({ status: 200, body: profile }, { status: 204 });
+    const fetchMock = stubApi({
+      'api/me/top': noTracks,
+      'api/me': { status: 200, body: profile },
+      logout: { status: 204 },
+    });
     render(<App />);
     await userEvent.click(await screen.findByRole('button', { name: 'Log out' }));
     expect(await screen.findByRole('link', { name: 'Log in with Spotify' })).toBeInTheDocument();
-    expect(fetchMock).toHaveBeenLastCalledWith('logout', expect.objectContaining({ method: 'POST' }));
+    expect(fetchMock).toHaveBeenCalledWith('logout', expect.objectContaining({ method: 'POST' }));
   });
 
   it('explains a login error from the query string and can dismiss it', async () => {
     window.history.replaceState(null, '', '/?error=access_denied');
-    stubFetch({ status: 401, body: { error: 'login_required' } });
+    stubApi({ 'api/me': loggedOut });
     render(<App />);
     expect(await screen.findByRole('alert')).toHaveTextContent('You declined access on Spotify');
     await userEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
@@ -72,16 +65,19 @@ describe('App', () => {
 
   it('names an unknown login error code instead of hiding it', async () => {
     window.history.replaceState(null, '', '/?error=something_new');
-    stubFetch({ status: 401, body: { error: 'login_required' } });
+    stubApi({ 'api/me': loggedOut });
     render(<App />);
     expect(await screen.findByRole('alert')).toHaveTextContent('(something_new)');
   });
 
   it('shows a failure with a retry when Spotify is unavailable, and recovers on retry', async () => {
-    stubFetch(
-      { status: 502, body: { error: 'spotify_unavailable', message: 'Spotify is not answering properly.' } },
-      { status: 200, body: profile },
-    );
+    stubApi({
+      'api/me/top': noTracks,
+      'api/me': [
+        { status: 502, body: { error: 'spotify_unavailable', message: 'Spotify is not answering properly.' } },
+        { status: 200, body: profile },
+      ],
+    });
     render(<App />);
     expect(await screen.findByRole('heading', { name: 'We could not load your profile' })).toBeInTheDocument();
     expect(screen.getByText('Spotify is not answering properly.')).toBeInTheDocument();
@@ -90,7 +86,7 @@ describe('App', () => {
   });
 
   it('says when to try again after a rate limit', async () => {
-    stubFetch({ status: 429, body: { error: 'rate_limited', retryAfter: 7 }, headers: { 'Retry-After': '7' } });
+    stubApi({ 'api/me': { status: 429, body: { error: 'rate_limited', retryAfter: 7 }, headers: { 'Retry-After': '7' } } });
     render(<App />);
     await waitFor(() => expect(screen.getByText(/Try again in 7 seconds/)).toBeInTheDocument());
   });
@@ -99,5 +95,11 @@ describe('App', () => {
     vi.stubGlobal('fetch', vi.fn(() => new Promise(() => {})));
     render(<App />);
     expect(screen.getByRole('status')).toHaveTextContent('Loading your profile');
+  });
+
+  it('goes back to the login view when a later call finds the session gone', async () => {
+    stubApi({ 'api/me/top': loggedOut, 'api/me': { status: 200, body: profile } });
+    render(<App />);
+    expect(await screen.findByRole('link', { name: 'Log in with Spotify' })).toBeInTheDocument();
   });
 });

@@ -1,12 +1,17 @@
 import { useCallback, useEffect, useState } from 'react';
 
-import { ApiError } from '../lib/api-client';
+import { ApiError, describeError, LOGIN_REQUIRED_EVENT } from '../lib/api-client';
 import { logout } from '../features/auth/api/logout';
 import { ErrorBanner } from '../features/auth/components/ErrorBanner';
 import { LoginView } from '../features/auth/components/LoginView';
 import { readLoginError } from '../features/auth/loginErrors';
+import { PlaylistsGrid } from '../features/playlists/components/PlaylistsGrid';
+import { PlaylistView } from '../features/playlists/components/PlaylistView';
 import { getMe, type Profile } from '../features/profile/api/getMe';
 import { ProfileCard } from '../features/profile/components/ProfileCard';
+import { RecentlyPlayed } from '../features/recent/components/RecentlyPlayed';
+import { TopItems } from '../features/top/components/TopItems';
+import { Link, navigate, usePath } from './router';
 
 type State =
   | { kind: 'loading' }
@@ -14,17 +19,18 @@ type State =
   | { kind: 'loggedIn'; profile: Profile }
   | { kind: 'failed'; error: ApiError };
 
-function failureText(error: ApiError): string {
-  if (error.code === 'rate_limited' && error.retryAfter) {
-    return `Spotify asks us to slow down. Try again in ${error.retryAfter} seconds.`;
-  }
-  return error.message;
-}
+const NAV = [
+  { to: '/', label: 'Overview' },
+  { to: '/artists', label: 'Top artists' },
+  { to: '/playlists', label: 'Playlists' },
+  { to: '/recent', label: 'Recently played' },
+];
 
 export function App() {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [loginError, setLoginError] = useState<string | null>(() => readLoginError(window.location.search));
   const [loggingOut, setLoggingOut] = useState(false);
+  const path = usePath();
 
   const load = useCallback(async () => {
     setState({ kind: 'loading' });
@@ -40,6 +46,13 @@ export function App() {
     void load();
   }, [load]);
 
+  // Any call that finds the session gone (ended, expired, logged out elsewhere) shows the login view.
+  useEffect(() => {
+    const loggedOut = () => setState({ kind: 'loggedOut' });
+    window.addEventListener(LOGIN_REQUIRED_EVENT, loggedOut);
+    return () => window.removeEventListener(LOGIN_REQUIRED_EVENT, loggedOut);
+  }, []);
+
   const dismissLoginError = () => {
     setLoginError(null);
     window.history.replaceState(null, '', window.location.pathname);
@@ -52,13 +65,25 @@ export function App() {
     } finally {
       setLoggingOut(false);
       setState({ kind: 'loggedOut' });
+      navigate('/');
     }
   };
 
   return (
     <div className="page">
       <header className="topbar">
-        <span className="brand">Spotify BFF</span>
+        <Link to="/" className="brand">
+          Spotify BFF
+        </Link>
+        {state.kind === 'loggedIn' && (
+          <nav className="nav" aria-label="Main">
+            {NAV.map(({ to, label }) => (
+              <Link key={to} to={to} className="nav__link" current={isCurrent(path, to)}>
+                {label}
+              </Link>
+            ))}
+          </nav>
+        )}
       </header>
       <main className="content">
         {loginError && <ErrorBanner code={loginError} onDismiss={dismissLoginError} />}
@@ -74,12 +99,26 @@ export function App() {
         )}
         {state.kind === 'loggedOut' && <LoginView />}
         {state.kind === 'loggedIn' && (
-          <ProfileCard profile={state.profile} onLogout={() => void onLogout()} loggingOut={loggingOut} />
+          <>
+            {path === '/' && (
+              <ProfileCard profile={state.profile} onLogout={() => void onLogout()} loggingOut={loggingOut} />
+            )}
+            {path !== '/' && (
+              <div className="mini-profile">
+                <span>{state.profile.display_name || state.profile.id}</span>
+                <button type="button" className="button button--quiet button--small" onClick={() => void onLogout()}
+                  disabled={loggingOut}>
+                  {loggingOut ? 'Logging out…' : 'Log out'}
+                </button>
+              </div>
+            )}
+            <Route path={path} />
+          </>
         )}
         {state.kind === 'failed' && (
           <section className="failure" role="alert">
             <h1>We could not load your profile</h1>
-            <p>{failureText(state.error)}</p>
+            <p>{describeError(state.error)}</p>
             <button type="button" className="button" onClick={() => void load()}>
               Try again
             </button>
@@ -88,4 +127,32 @@ export function App() {
       </main>
     </div>
   );
+}
+
+function isCurrent(path: string, to: string): boolean {
+  return to === '/' ? path === '/' : path === to || path.startsWith(to + '/');
+}
+
+function Route({ path }: { path: string }) {
+  const playlist = /^\/playlists\/([0-9A-Za-z]{22})$/.exec(path);
+  if (playlist) return <PlaylistView id={playlist[1]!} />;
+  switch (path) {
+    case '/':
+      return <TopItems kind="tracks" />;
+    case '/artists':
+      return <TopItems kind="artists" />;
+    case '/playlists':
+      return <PlaylistsGrid />;
+    case '/recent':
+      return <RecentlyPlayed />;
+    default:
+      return (
+        <section className="section">
+          <h2>Nothing here</h2>
+          <p className="muted">
+            This page does not exist. <Link to="/">Back to your overview</Link>
+          </p>
+        </section>
+      );
+  }
 }

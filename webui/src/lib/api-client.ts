@@ -1,6 +1,9 @@
 // The one place that talks to the BFF. Relative URLs only (resolved against <base href="/">), the
 // session cookie rides along by itself, and every call carries the static CSRF header the BFF
-// requires. No token ever reaches this code: the BFF keeps them on the server.
+// requires. No token ever reaches this code: the BFF keeps them on the server. A 401 from any call
+// means the session is gone: listeners (the App) switch to the login view.
+
+export const LOGIN_REQUIRED_EVENT = 'bff:login-required';
 
 export class ApiError extends Error {
   constructor(
@@ -32,7 +35,11 @@ async function request(method: 'GET' | 'POST', path: string): Promise<Response> 
     throw new ApiError(0, 'network_error', 'The app cannot reach its server. Check your connection.');
   }
   if (!response.ok) {
-    throw await toApiError(response);
+    const error = await toApiError(response);
+    if (error.loginRequired) {
+      window.dispatchEvent(new Event(LOGIN_REQUIRED_EVENT));
+    }
+    throw error;
   }
   return response;
 }
@@ -61,4 +68,15 @@ export async function apiGet<T>(path: string): Promise<T> {
 
 export async function apiPost(path: string): Promise<void> {
   await request('POST', path);
+}
+
+/** What a person should read for a failed call. */
+export function describeError(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.code === 'rate_limited' && error.retryAfter) {
+      return `Spotify asks us to slow down. Try again in ${error.retryAfter} seconds.`;
+    }
+    return error.message;
+  }
+  return 'Something went wrong.';
 }

@@ -1,8 +1,7 @@
 import { apiGet } from '../../../lib/api-client';
+import type { ExternalUrls, SpotifyImage } from '../../../lib/spotify';
 
 // Spotify's field names, as the BFF serves them; development-mode apps lack several of them.
-export type SpotifyImage = { url: string; height?: number | null; width?: number | null };
-
 export type Profile = {
   id: string;
   display_name?: string | null;
@@ -11,7 +10,7 @@ export type Profile = {
   product?: string;
   followers?: { total?: number };
   images?: SpotifyImage[];
-  external_urls?: { spotify?: string };
+  external_urls?: ExternalUrls;
   uri?: string;
 };
 

@@ -1,15 +1,25 @@
+import { useState } from 'react';
+
 import type { Profile } from '../api/getMe';
 
 type Props = { profile: Profile; onLogout: () => void; loggingOut: boolean };
 
 export function ProfileCard({ profile, onLogout, loggingOut }: Props) {
   const name = profile.display_name || profile.id;
-  const avatar = profile.images?.[0]?.url;
+  const [avatarFailed, setAvatarFailed] = useState(false);
+  const avatar = avatarFailed ? undefined : profile.images?.[0]?.url;
   const link = profile.external_urls?.spotify;
   return (
     <section className="profile" aria-labelledby="profile-name">
       {avatar ? (
-        <img className="avatar" src={avatar} alt={`Profile picture of ${name}`} width={128} height={128} />
+        <img
+          className="avatar"
+          src={avatar}
+          alt={`Profile picture of ${name}`}
+          width={128}
+          height={128}
+          onError={() => setAvatarFailed(true)}
+        />
       ) : (
         <div className="avatar avatar--empty" role="img" aria-label={`No profile picture for ${name}`}>
           {name.slice(0, 1).toUpperCase()}

@@ -5,7 +5,9 @@ import java.util.OptionalLong;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -25,6 +27,36 @@ public interface SpotifyApiClient {
     @GET
     @Path("/me")
     SpotifyUser me(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearerAuthorization);
+
+    @GET
+    @Path("/me/top/artists")
+    Paging<Artist> topArtists(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearerAuthorization,
+            @QueryParam("time_range") String timeRange, @QueryParam("limit") int limit, @QueryParam("offset") int offset);
+
+    @GET
+    @Path("/me/top/tracks")
+    Paging<Track> topTracks(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearerAuthorization,
+            @QueryParam("time_range") String timeRange, @QueryParam("limit") int limit, @QueryParam("offset") int offset);
+
+    @GET
+    @Path("/me/playlists")
+    Paging<Playlist> myPlaylists(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearerAuthorization,
+            @QueryParam("limit") int limit, @QueryParam("offset") int offset);
+
+    @GET
+    @Path("/playlists/{id}")
+    Playlist playlist(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearerAuthorization, @PathParam("id") String id);
+
+    @GET
+    @Path("/playlists/{id}/items")
+    Paging<PlaylistItem> playlistItems(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearerAuthorization,
+            @PathParam("id") String id, @QueryParam("limit") int limit, @QueryParam("offset") int offset);
+
+    /** before and after are Unix milliseconds; at most one of them is sent (null ones are left out). */
+    @GET
+    @Path("/me/player/recently-played")
+    CursorPaging<PlayHistory> recentlyPlayed(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearerAuthorization,
+            @QueryParam("limit") int limit, @QueryParam("before") Long before, @QueryParam("after") Long after);
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {

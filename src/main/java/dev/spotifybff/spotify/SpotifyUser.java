@@ -31,16 +31,4 @@ public record SpotifyUser(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Followers(Integer total) {
     }
-
-    @RegisterForReflection
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Image(String url, Integer height, Integer width) {
-    }
-
-    @RegisterForReflection
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ExternalUrls(String spotify) {
-    }
 }

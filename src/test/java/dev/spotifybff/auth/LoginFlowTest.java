@@ -122,7 +122,7 @@ class LoginFlowTest {
         me.then().statusCode(200)
                 .body("id", equalTo("wizzler"))
                 .body("display_name", equalTo("Wizzler"))
-                .body("images[0].url", equalTo("https://i.scdn.co/image/ab67"))
+                .body("images[0].url", equalTo(SpotifyStub.AVATAR))
                 .body("external_urls.spotify", equalTo("https://open.spotify.com/user/wizzler"))
                 .body("uri", equalTo("spotify:user:wizzler"));
         Map<String, Object> body = me.jsonPath().getMap("");

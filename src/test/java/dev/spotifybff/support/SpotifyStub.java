@@ -27,6 +27,10 @@ public class SpotifyStub implements QuarkusTestResourceLifecycleManager {
     public static final String REFRESH_TOKEN = "stub-refresh-token-1";
     public static final String REFRESHED_ACCESS_TOKEN = "stub-access-token-2";
 
+    /** As an i.scdn.co URL would, but loadable without a network (the CSP allows data: images). */
+    public static final String AVATAR = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 8 8'%3E"
+            + "%3Crect width='8' height='8' fill='%231db954'/%3E%3C/svg%3E";
+
     private static WireMockServer server;
 
     public static WireMockServer server() {
@@ -71,6 +75,7 @@ public class SpotifyStub implements QuarkusTestResourceLifecycleManager {
                          "scope":"user-read-private user-read-email"}""".formatted(REFRESHED_ACCESS_TOKEN))));
         meAnswersFor(ACCESS_TOKEN);
         meAnswersFor(REFRESHED_ACCESS_TOKEN);
+        SpotifyFixtures.stubAll(server);
     }
 
     public static void meAnswersFor(String accessToken) {
@@ -80,7 +85,7 @@ public class SpotifyStub implements QuarkusTestResourceLifecycleManager {
                         {"id":"wizzler","display_name":"Wizzler","type":"user","uri":"spotify:user:wizzler",
                          "href":"https://api.spotify.com/v1/users/wizzler",
                          "external_urls":{"spotify":"https://open.spotify.com/user/wizzler"},
-                         "images":[{"url":"https://i.scdn.co/image/ab67","height":300,"width":300}],
-                         "explicit_content":{"filter_enabled":false}}""")));
+                         "images":[{"url":"%s","height":300,"width":300}],
+                         "explicit_content":{"filter_enabled":false}}""".formatted(AVATAR))));
     }
 }

@@ -1,0 +1,62 @@
+package dev.spotifybff.api;
+
+import java.util.Map;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.spotifybff.spotify.Artist;
+import dev.spotifybff.spotify.SpotifyApiClient;
+import dev.spotifybff.spotify.Track;
+
+/** GET /api/me/top/artists and /api/me/top/tracks: the user's top items (scope user-top-read). */
+@Path("/api/me/top")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Top items")
+public class TopItemsResource {
+
+    private final CurrentSession currentSession;
+    private final SpotifyCalls spotify;
+    private final SpotifyApiClient api;
+
+    TopItemsResource(CurrentSession currentSession, SpotifyCalls spotify, SpotifyApiClient api) {
+        this.currentSession = currentSession;
+        this.spotify = spotify;
+        this.api = api;
+    }
+
+    @GET
+    @Path("/artists")
+    @Operation(summary = "Top artists", description = "time_range: short_term (4 weeks), medium_term (6 months, "
+            + "default), long_term (about a year); limit 1-50 (default 20); offset >= 0.")
+    public Page<Artist> artists(@QueryParam("time_range") String timeRange, @QueryParam("limit") String limit,
+            @QueryParam("offset") String offset, @Context HttpHeaders headers) {
+        String range = Params.timeRange(timeRange);
+        int n = Params.limit(limit, 20);
+        int from = Params.offset(offset);
+        return Page.of(spotify.call(currentSession.require(headers), "/me/top/artists",
+                bearer -> api.topArtists(bearer, range, n, from)), "/api/me/top/artists", Map.of("time_range", range), n,
+                from);
+    }
+
+    @GET
+    @Path("/tracks")
+    @Operation(summary = "Top tracks", description = "Same parameters as top artists.")
+    public Page<Track> tracks(@QueryParam("time_range") String timeRange, @QueryParam("limit") String limit,
+            @QueryParam("offset") String offset, @Context HttpHeaders headers) {
+        String range = Params.timeRange(timeRange);
+        int n = Params.limit(limit, 20);
+        int from = Params.offset(offset);
+        return Page.of(spotify.call(currentSession.require(headers), "/me/top/tracks",
+                bearer -> api.topTracks(bearer, range, n, from)), "/api/me/top/tracks", Map.of("time_range", range), n,
+                from);
+    }
+}

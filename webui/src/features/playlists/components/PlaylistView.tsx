@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react';
+
+import { Link } from '../../../app/router';
+import { EmptyState, ErrorState, ListSkeleton, LoadMore } from '../../../components/States';
+import { TrackRow } from '../../../components/TrackRow';
+import { pickImage } from '../../../lib/spotify';
+import { usePaged } from '../../../lib/usePaged';
+import { getPlaylist, playlistItemsUrl, type Playlist, type PlaylistItem } from '../api/playlists';
+
+export function PlaylistView({ id }: { id: string }) {
+  const [playlist, setPlaylist] = useState<Playlist | null>(null);
+  const [playlistError, setPlaylistError] = useState<unknown>(null);
+  const [attempt, setAttempt] = useState(0);
+  const items = usePaged<PlaylistItem>(playlistItemsUrl(id));
+
+  useEffect(() => {
+    let cancelled = false;
+    setPlaylist(null);
+    setPlaylistError(null);
+    getPlaylist(id)
+      .then((p) => !cancelled && setPlaylist(p))
+      .catch((e: unknown) => !cancelled && setPlaylistError(e));
+    return () => {
+      cancelled = true;
+    };
+  }, [id, attempt]);
+
+  if (playlistError) {
+    return <ErrorState error={playlistError} onRetry={() => setAttempt((n) => n + 1)} />;
+  }
+  const cover = pickImage(playlist?.images, 300);
+  return (
+    <section className="section" aria-labelledby="playlist-title">
+      <Link to="/playlists" className="back">
+        ← All playlists
+      </Link>
+      <div className="playlist-head">
+        {cover ? (
+          <img className="playlist-head__cover" src={cover} alt={`Cover of the playlist ${playlist?.name ?? ''}`} />
+        ) : (
+          <div className="playlist-head__cover card__image--empty" aria-hidden="true" />
+        )}
+        <div>
+          <h1 id="playlist-title">{playlist?.name ?? 'Loading…'}</h1>
+          {playlist?.description && <p className="muted">{playlist.description}</p>}
+          {playlist?.owner?.display_name && <p className="muted">By {playlist.owner.display_name}</p>}
+          {playlist?.external_urls?.spotify && (
+            <a className="button button--quiet" href={playlist.external_urls.spotify} target="_blank" rel="noreferrer noopener">
+              Open in Spotify
+            </a>
+          )}
+        </div>
+      </div>
+      {items.error && items.items.length === 0 ? (
+        <ErrorState error={items.error} onRetry={items.retry} />
+      ) : items.loading && items.items.length === 0 ? (
+        <ListSkeleton label="Loading the playlist's tracks…" />
+      ) : items.items.length === 0 ? (
+        <EmptyState title="This playlist is empty" />
+      ) : (
+        <>
+          <ol className="tracks">
+            {items.items.map((entry, i) =>
+              entry.item ? (
+                <TrackRow key={i} track={entry.item} index={i} />
+              ) : (
+                <li key={i} className="track track--unavailable">
+                  <span className="track__index">{i + 1}</span>
+                  <span className="muted">This track is no longer available.</span>
+                </li>
+              ),
+            )}
+          </ol>
+          {items.hasMore && <LoadMore loading={items.loading} onClick={items.loadMore} />}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+import { type KeyboardEvent, useState } from 'react';
+
+import { EmptyState, ErrorState, ListSkeleton, LoadMore } from '../../../components/States';
+import { TrackRow } from '../../../components/TrackRow';
+import { pickImage, type Artist, type Track } from '../../../lib/spotify';
+import { usePaged } from '../../../lib/usePaged';
+import { TIME_RANGES, topUrl, type TimeRange, type TopKind } from '../api/getTop';
+
+type Props = { kind: TopKind };
+
+export function TopItems({ kind }: Props) {
+  const [range, setRange] = useState<TimeRange>('short_term');
+  const title = kind === 'tracks' ? 'Top tracks' : 'Top artists';
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Arrow keys move between tabs, as the WAI-ARIA tabs pattern expects.
+    const index = TIME_RANGES.findIndex((r) => r.value === range);
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (step !== 0) {
+      const nextRange = TIME_RANGES[(index + step + TIME_RANGES.length) % TIME_RANGES.length]!;
+      setRange(nextRange.value);
+      document.getElementById(`tab-${kind}-${nextRange.value}`)?.focus();
+    }
+  };
+  return (
+    <section className="section" aria-labelledby={`top-${kind}`}>
+      <div className="section__head">
+        <h2 id={`top-${kind}`}>{title}</h2>
+        <div className="tabs" role="tablist" aria-label="Time range" onKeyDown={onKeyDown}>
+          {TIME_RANGES.map(({ value, label }) => (
+            <button
+              key={value}
+              id={`tab-${kind}-${value}`}
+              type="button"
+              role="tab"
+              aria-selected={range === value}
+              aria-controls={`panel-${kind}`}
+              tabIndex={range === value ? 0 : -1}
+              className="tab"
+              onClick={() => setRange(value)}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div id={`panel-${kind}`} role="tabpanel" aria-labelledby={`tab-${kind}-${range}`}>
+        {kind === 'tracks' ? <TopTracks range={range} /> : <TopArtists range={range} />}
+      </div>
+    </section>
+  );
+}
+
+function TopTracks({ range }: { range: TimeRange }) {
+  const { items, loading, error, hasMore, loadMore, retry } = usePaged<Track>(topUrl('tracks', range));
+  if (error && items.length === 0) return <ErrorState error={error} onRetry={retry} />;
+  if (loading && items.length === 0) return <ListSkeleton label="Loading your top tracks…" />;
+  if (items.length === 0) {
+    return <EmptyState title="No top tracks yet">Listen to some music on Spotify and check back soon.</EmptyState>;
+  }
+  return (
+    <>
+      <ol className="tracks">
+        {items.map((track, i) => (
+          <TrackRow key={`${track.id ?? i}-${i}`} track={track} index={i} />
+        ))}
+      </ol>
+      {error ? <ErrorState error={error} onRetry={loadMore} /> : null}
+      {hasMore && <LoadMore loading={loading} onClick={loadMore} />}
+    </>
+  );
+}
+
+function TopArtists({ range }: { range: TimeRange }) {
+  const { items, loading, error, hasMore, loadMore, retry } = usePaged<Artist>(topUrl('artists', range));
+  if (error && items.length === 0) return <ErrorState error={error} onRetry={retry} />;
+  if (loading && items.length === 0) return <ListSkeleton label="Loading your top artists…" />;
+  if (items.length === 0) {
+    return <EmptyState title="No top artists yet">Listen to some music on Spotify and check back soon.</EmptyState>;
+  }
+  return (
+    <>
+      <ul className="grid">
+        {items.map((artist, i) => {
+          const image = pickImage(artist.images, 160);
+          return (
+            <li key={`${artist.id}-${i}`} className="card">
+              {image ? (
+                <img className="card__image card__image--round" src={image} alt={`Photo of ${artist.name}`} />
+              ) : (
+                <div className="card__image card__image--round card__image--empty" aria-hidden="true" />
+              )}
+              <a className="card__title" href={artist.external_urls?.spotify} target="_blank" rel="noreferrer noopener">
+                {artist.name}
+              </a>
+              {artist.genres && artist.genres.length > 0 && (
+                <span className="card__meta">{artist.genres.slice(0, 2).join(', ')}</span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {error ? <ErrorState error={error} onRetry={loadMore} /> : null}
+      {hasMore && <LoadMore loading={loading} onClick={loadMore} />}
+    </>
+  );
+}
