@@ -13,11 +13,15 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.spotifybff.session.ActiveSession;
 import dev.spotifybff.spotify.Artist;
 import dev.spotifybff.spotify.SpotifyApiClient;
 import dev.spotifybff.spotify.Track;
 
-/** GET /api/me/top/artists and /api/me/top/tracks: the user's top items (scope user-top-read). */
+/**
+ * GET /api/me/top/artists and /api/me/top/tracks: the user's top items (scope user-top-read),
+ * cached per session (ResponseCache): they change over days, not seconds.
+ */
 @Path("/api/me/top")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Top items")
@@ -26,11 +30,13 @@ public class TopItemsResource {
     private final CurrentSession currentSession;
     private final SpotifyCalls spotify;
     private final SpotifyApiClient api;
+    private final ResponseCache cache;
 
-    TopItemsResource(CurrentSession currentSession, SpotifyCalls spotify, SpotifyApiClient api) {
+    TopItemsResource(CurrentSession currentSession, SpotifyCalls spotify, SpotifyApiClient api, ResponseCache cache) {
         this.currentSession = currentSession;
         this.spotify = spotify;
         this.api = api;
+        this.cache = cache;
     }
 
     @GET
@@ -42,9 +48,10 @@ public class TopItemsResource {
         String range = Params.timeRange(timeRange);
         int n = Params.limit(limit, 20);
         int from = Params.offset(offset);
-        return Page.of(spotify.call(currentSession.require(headers), "/me/top/artists",
-                bearer -> api.topArtists(bearer, range, n, from)), "/api/me/top/artists", Map.of("time_range", range), n,
-                from);
+        ActiveSession session = currentSession.require(headers);
+        return cache.get(session.id(), "/me/top/artists?" + range + "&" + n + "&" + from,
+                () -> Page.of(spotify.call(session, "/me/top/artists", bearer -> api.topArtists(bearer, range, n, from)),
+                        "/api/me/top/artists", Map.of("time_range", range), n, from));
     }
 
     @GET
@@ -55,8 +62,9 @@ public class TopItemsResource {
         String range = Params.timeRange(timeRange);
         int n = Params.limit(limit, 20);
         int from = Params.offset(offset);
-        return Page.of(spotify.call(currentSession.require(headers), "/me/top/tracks",
-                bearer -> api.topTracks(bearer, range, n, from)), "/api/me/top/tracks", Map.of("time_range", range), n,
-                from);
+        ActiveSession session = currentSession.require(headers);
+        return cache.get(session.id(), "/me/top/tracks?" + range + "&" + n + "&" + from,
+                () -> Page.of(spotify.call(session, "/me/top/tracks", bearer -> api.topTracks(bearer, range, n, from)),
+                        "/api/me/top/tracks", Map.of("time_range", range), n, from));
     }
 }

@@ -33,6 +33,21 @@ public interface BffConfig {
 
     Cookies cookies();
 
+    Cache cache();
+
+    /** The per-session cache of read-mostly Spotify answers (/api/me, top lists). */
+    interface Cache {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Spotify counts a rolling 30 s window per app; a minute of reuse spares it. */
+        @WithDefault("60s")
+        Duration ttl();
+
+        @WithDefault("100000")
+        long maxEntries();
+    }
+
     interface Spotify {
         String accountsUrl();
 

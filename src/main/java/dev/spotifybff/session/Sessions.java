@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -33,8 +34,11 @@ public class Sessions {
     private final Clock clock;
     private final Duration idleTimeout;
     private final Duration maxLifetime;
+    private final Event<SessionEnded> ended;
 
-    Sessions(SessionStore store, Sealers sealers, ObjectMapper json, Clock clock, BffConfig config) {
+    Sessions(SessionStore store, Sealers sealers, ObjectMapper json, Clock clock, BffConfig config,
+            Event<SessionEnded> ended) {
+        this.ended = ended;
         this.store = store;
         this.sealers = sealers;
         this.cookieSealer = sealers.sessionCookie();
@@ -91,6 +95,7 @@ public class Sessions {
 
     public void end(SessionId id) {
         store.delete(id.storeKey());
+        ended.fire(new SessionEnded(id));
     }
 
     private Instant expiresAt(Session session) {
