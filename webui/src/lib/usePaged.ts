@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { apiGet } from './api-client';
 import type { Page } from './spotify';
 
-type Paged<T> = {
+export type Paged<T> = {
   items: T[];
   total?: number;
   loading: boolean;

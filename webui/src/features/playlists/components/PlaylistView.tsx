@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 
 import { Link } from '../../../app/router';
-import { EmptyState, ErrorState, ListSkeleton, LoadMore } from '../../../components/States';
+import { PagedList } from '../../../components/PagedList';
+import { EmptyState, ErrorState } from '../../../components/States';
 import { TrackRow } from '../../../components/TrackRow';
 import { pickImage } from '../../../lib/spotify';
 import { usePaged } from '../../../lib/usePaged';
@@ -51,16 +52,10 @@ export function PlaylistView({ id }: { id: string }) {
           )}
         </div>
       </div>
-      {items.error && items.items.length === 0 ? (
-        <ErrorState error={items.error} onRetry={items.retry} />
-      ) : items.loading && items.items.length === 0 ? (
-        <ListSkeleton label="Loading the playlist's tracks…" />
-      ) : items.items.length === 0 ? (
-        <EmptyState title="This playlist is empty" />
-      ) : (
-        <>
+      <PagedList paged={items} loadingLabel="Loading the playlist's tracks…" empty={<EmptyState title="This playlist is empty" />}>
+        {(entries) => (
           <ol className="tracks">
-            {items.items.map((entry, i) =>
+            {entries.map((entry, i) =>
               entry.item ? (
                 <TrackRow key={i} track={entry.item} index={i} />
               ) : (
@@ -71,9 +66,8 @@ export function PlaylistView({ id }: { id: string }) {
               ),
             )}
           </ol>
-          {items.hasMore && <LoadMore loading={items.loading} onClick={items.loadMore} />}
-        </>
-      )}
+        )}
+      </PagedList>
     </section>
   );
 }

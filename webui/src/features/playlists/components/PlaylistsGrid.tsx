@@ -1,26 +1,25 @@
 import { Link } from '../../../app/router';
-import { EmptyState, ErrorState, ListSkeleton, LoadMore } from '../../../components/States';
+import { PagedList } from '../../../components/PagedList';
+import { EmptyState } from '../../../components/States';
 import { pickImage } from '../../../lib/spotify';
 import { usePaged } from '../../../lib/usePaged';
 import { MY_PLAYLISTS_URL, type Playlist } from '../api/playlists';
 
 export function PlaylistsGrid() {
-  const { items, loading, error, hasMore, loadMore, retry } = usePaged<Playlist>(MY_PLAYLISTS_URL);
+  const paged = usePaged<Playlist>(MY_PLAYLISTS_URL);
   return (
     <section className="section" aria-labelledby="playlists-title">
       <div className="section__head">
         <h2 id="playlists-title">Your playlists</h2>
       </div>
-      {error && items.length === 0 ? (
-        <ErrorState error={error} onRetry={retry} />
-      ) : loading && items.length === 0 ? (
-        <ListSkeleton label="Loading your playlists…" />
-      ) : items.length === 0 ? (
-        <EmptyState title="No playlists yet">Playlists you create or follow on Spotify show up here.</EmptyState>
-      ) : (
-        <>
+      <PagedList
+        paged={paged}
+        loadingLabel="Loading your playlists…"
+        empty={<EmptyState title="No playlists yet">Playlists you create or follow on Spotify show up here.</EmptyState>}
+      >
+        {(playlists) => (
           <ul className="grid">
-            {items.map((playlist) => {
+            {playlists.map((playlist) => {
               const image = pickImage(playlist.images, 160);
               const count = playlist.items?.total;
               return (
@@ -42,9 +41,8 @@ export function PlaylistsGrid() {
               );
             })}
           </ul>
-          {hasMore && <LoadMore loading={loading} onClick={loadMore} />}
-        </>
-      )}
+        )}
+      </PagedList>
     </section>
   );
 }

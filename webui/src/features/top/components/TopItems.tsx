@@ -1,6 +1,7 @@
 import { type KeyboardEvent, useState } from 'react';
 
-import { EmptyState, ErrorState, ListSkeleton, LoadMore } from '../../../components/States';
+import { PagedList } from '../../../components/PagedList';
+import { EmptyState } from '../../../components/States';
 import { TrackRow } from '../../../components/TrackRow';
 import { pickImage, type Artist, type Track } from '../../../lib/spotify';
 import { usePaged } from '../../../lib/usePaged';
@@ -51,56 +52,54 @@ export function TopItems({ kind }: Props) {
 }
 
 function TopTracks({ range }: { range: TimeRange }) {
-  const { items, loading, error, hasMore, loadMore, retry } = usePaged<Track>(topUrl('tracks', range));
-  if (error && items.length === 0) return <ErrorState error={error} onRetry={retry} />;
-  if (loading && items.length === 0) return <ListSkeleton label="Loading your top tracks…" />;
-  if (items.length === 0) {
-    return <EmptyState title="No top tracks yet">Listen to some music on Spotify and check back soon.</EmptyState>;
-  }
+  const paged = usePaged<Track>(topUrl('tracks', range));
   return (
-    <>
-      <ol className="tracks">
-        {items.map((track, i) => (
-          <TrackRow key={`${track.id ?? i}-${i}`} track={track} index={i} />
-        ))}
-      </ol>
-      {error ? <ErrorState error={error} onRetry={loadMore} /> : null}
-      {hasMore && <LoadMore loading={loading} onClick={loadMore} />}
-    </>
+    <PagedList
+      paged={paged}
+      loadingLabel="Loading your top tracks…"
+      empty={<EmptyState title="No top tracks yet">Listen to some music on Spotify and check back soon.</EmptyState>}
+    >
+      {(tracks) => (
+        <ol className="tracks">
+          {tracks.map((track, i) => (
+            <TrackRow key={`${track.id ?? i}-${i}`} track={track} index={i} />
+          ))}
+        </ol>
+      )}
+    </PagedList>
   );
 }
 
 function TopArtists({ range }: { range: TimeRange }) {
-  const { items, loading, error, hasMore, loadMore, retry } = usePaged<Artist>(topUrl('artists', range));
-  if (error && items.length === 0) return <ErrorState error={error} onRetry={retry} />;
-  if (loading && items.length === 0) return <ListSkeleton label="Loading your top artists…" />;
-  if (items.length === 0) {
-    return <EmptyState title="No top artists yet">Listen to some music on Spotify and check back soon.</EmptyState>;
-  }
+  const paged = usePaged<Artist>(topUrl('artists', range));
   return (
-    <>
-      <ul className="grid">
-        {items.map((artist, i) => {
-          const image = pickImage(artist.images, 160);
-          return (
-            <li key={`${artist.id}-${i}`} className="card">
-              {image ? (
-                <img className="card__image card__image--round" src={image} alt={`Photo of ${artist.name}`} />
-              ) : (
-                <div className="card__image card__image--round card__image--empty" aria-hidden="true" />
-              )}
-              <a className="card__title" href={artist.external_urls?.spotify} target="_blank" rel="noreferrer noopener">
-                {artist.name}
-              </a>
-              {artist.genres && artist.genres.length > 0 && (
-                <span className="card__meta">{artist.genres.slice(0, 2).join(', ')}</span>
-              )}
-            </li>
-          );
-        })}
-      </ul>
-      {error ? <ErrorState error={error} onRetry={loadMore} /> : null}
-      {hasMore && <LoadMore loading={loading} onClick={loadMore} />}
-    </>
+    <PagedList
+      paged={paged}
+      loadingLabel="Loading your top artists…"
+      empty={<EmptyState title="No top artists yet">Listen to some music on Spotify and check back soon.</EmptyState>}
+    >
+      {(artists) => (
+        <ul className="grid">
+          {artists.map((artist, i) => {
+            const image = pickImage(artist.images, 160);
+            return (
+              <li key={`${artist.id}-${i}`} className="card">
+                {image ? (
+                  <img className="card__image card__image--round" src={image} alt={`Photo of ${artist.name}`} />
+                ) : (
+                  <div className="card__image card__image--round card__image--empty" aria-hidden="true" />
+                )}
+                <a className="card__title" href={artist.external_urls?.spotify} target="_blank" rel="noreferrer noopener">
+                  {artist.name}
+                </a>
+                {artist.genres && artist.genres.length > 0 && (
+                  <span className="card__meta">{artist.genres.slice(0, 2).join(', ')}</span>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </PagedList>
   );
 }

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.spotifybff.session.ActiveSession;
 import dev.spotifybff.spotify.Artist;
+import dev.spotifybff.spotify.Paging;
 import dev.spotifybff.spotify.SpotifyApiClient;
 import dev.spotifybff.spotify.Track;
 
@@ -45,13 +46,7 @@ public class TopItemsResource {
             + "default), long_term (about a year); limit 1-50 (default 20); offset >= 0.")
     public Page<Artist> artists(@QueryParam("time_range") String timeRange, @QueryParam("limit") String limit,
             @QueryParam("offset") String offset, @Context HttpHeaders headers) {
-        String range = Params.timeRange(timeRange);
-        int n = Params.limit(limit, 20);
-        int from = Params.offset(offset);
-        ActiveSession session = currentSession.require(headers);
-        return cache.get(session.id(), "/me/top/artists?" + range + "&" + n + "&" + from,
-                () -> Page.of(spotify.call(session, "/me/top/artists", bearer -> api.topArtists(bearer, range, n, from)),
-                        "/api/me/top/artists", Map.of("time_range", range), n, from));
+        return top("artists", timeRange, limit, offset, headers, api::topArtists);
     }
 
     @GET
@@ -59,12 +54,22 @@ public class TopItemsResource {
     @Operation(summary = "Top tracks", description = "Same parameters as top artists.")
     public Page<Track> tracks(@QueryParam("time_range") String timeRange, @QueryParam("limit") String limit,
             @QueryParam("offset") String offset, @Context HttpHeaders headers) {
+        return top("tracks", timeRange, limit, offset, headers, api::topTracks);
+    }
+
+    /** One of Spotify's two top lists: the client method takes bearer, time range, limit and offset. */
+    private interface TopCall<T> {
+        Paging<T> fetch(String bearer, String timeRange, int limit, int offset);
+    }
+
+    private <T> Page<T> top(String type, String timeRange, String limit, String offset, HttpHeaders headers,
+            TopCall<T> call) {
         String range = Params.timeRange(timeRange);
         int n = Params.limit(limit, 20);
         int from = Params.offset(offset);
         ActiveSession session = currentSession.require(headers);
-        return cache.get(session.id(), "/me/top/tracks?" + range + "&" + n + "&" + from,
-                () -> Page.of(spotify.call(session, "/me/top/tracks", bearer -> api.topTracks(bearer, range, n, from)),
-                        "/api/me/top/tracks", Map.of("time_range", range), n, from));
+        return cache.get(session.id(), "/me/top/" + type + "?" + range + "&" + n + "&" + from,
+                () -> Page.of(spotify.call(session, "/me/top/" + type, bearer -> call.fetch(bearer, range, n, from)),
+                        "/api/me/top/" + type, Map.of("time_range", range), n, from));
     }
 }

@@ -29,6 +29,14 @@ public final class Sealer {
     private static final int TAG_BITS = 128;
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+    /** Looking a Cipher up in the providers costs more than using it; one per thread, re-initialised per use. */
+    private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is unavailable", e);
+        }
+    });
 
     private final List<SecretKeySpec> keys; // first seals, all open
     private final byte[] purpose;
@@ -47,7 +55,7 @@ public final class Sealer {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = GCM.get();
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(0), new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(purpose);
             cipher.updateAAD(context);
@@ -86,7 +94,7 @@ public final class Sealer {
         }
         for (SecretKeySpec key : candidates) {
             try {
-                Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+                Cipher cipher = GCM.get();
                 cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, IV_BYTES));
                 cipher.updateAAD(purpose);
                 cipher.updateAAD(context);

@@ -14,15 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -35,12 +29,12 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import dev.spotifybff.support.Browser;
+import dev.spotifybff.support.Concurrently;
 import dev.spotifybff.support.Query;
 import dev.spotifybff.support.SpotifyStub;
 import dev.spotifybff.support.TestClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 
 @QuarkusTest
 @QuarkusTestResource(SpotifyStub.class)
@@ -125,24 +119,10 @@ class TokenRefreshTest {
                         {"access_token":"%s","token_type":"Bearer","expires_in":3600}"""
                         .formatted(SpotifyStub.REFRESHED_ACCESS_TOKEN)).withFixedDelay(300)));
         clock.advance(Duration.ofHours(2));
-        String cookie = browser.cookies().get("bff_session");
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> calls = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            Callable<Integer> call = () -> {
-                start.await();
-                return RestAssured.given().cookie("bff_session", cookie).header("X-CSRF", "1")
-                        .get(Browser.APP + "/api/me").statusCode();
-            };
-            calls.add(pool.submit(call));
-        }
-        start.countDown();
-        for (Future<Integer> call : calls) {
-            assertEquals(200, call.get(30, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
+        List<Integer> statuses = Concurrently.get(browser.cookies().get("bff_session"),
+                Concurrently.times(20, Browser.APP + "/api/me"));
 
+        assertEquals(Collections.nCopies(20, 200), statuses);
         assertEquals(1, refreshRequests().size());
     }
 

@@ -15,11 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +29,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.spotifybff.crypto.TestSealers;
 import dev.spotifybff.support.AppProcess;
 import dev.spotifybff.support.Browser;
+import dev.spotifybff.support.Concurrently;
 import dev.spotifybff.support.RedisServer;
 import dev.spotifybff.support.SpotifyStub;
 import io.restassured.RestAssured;
@@ -134,22 +130,13 @@ class MultiInstanceRedisIT {
         String cookie = browser.cookies().get("bff_session");
         SpotifyStub.server().resetRequests();
 
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> calls = new ArrayList<>();
+        List<String> urls = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            String base = i % 2 == 0 ? a.url() : b.url();
-            calls.add(pool.submit(() -> {
-                start.await();
-                return RestAssured.given().cookie("bff_session", cookie).header("X-CSRF", "1")
-                        .get(base + "/api/me").statusCode();
-            }));
+            urls.add((i % 2 == 0 ? a.url() : b.url()) + "/api/me");
         }
-        start.countDown();
-        for (Future<Integer> call : calls) {
-            assertEquals(200, call.get(60, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
+        List<Integer> statuses = Concurrently.get(cookie, urls);
+
+        assertEquals(java.util.Collections.nCopies(20, 200), statuses);
 
         SpotifyStub.server().verify(1, postRequestedFor(urlPathEqualTo("/accounts/api/token"))
                 .withRequestBody(containing("grant_type=refresh_token")));

@@ -10,14 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -25,9 +20,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.spotifybff.support.Browser;
+import dev.spotifybff.support.Concurrently;
 import dev.spotifybff.support.SpotifyStub;
 import dev.spotifybff.support.TestClock;
-import io.restassured.RestAssured;
 
 /**
  * What every session store must do, run once per store: the store semantics the BFF relies on,
@@ -118,22 +113,10 @@ abstract class SessionStoreContract {
         browser.login();
         SpotifyStub.server().resetRequests();
         clock.advance(Duration.ofHours(2));
-        String cookie = browser.cookies().get("bff_session");
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> calls = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            calls.add(pool.submit(() -> {
-                start.await();
-                return RestAssured.given().cookie("bff_session", cookie).header("X-CSRF", "1")
-                        .get(Browser.APP + "/api/me").statusCode();
-            }));
-        }
-        start.countDown();
-        for (Future<Integer> call : calls) {
-            assertEquals(200, call.get(30, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
+        List<Integer> statuses = Concurrently.get(browser.cookies().get("bff_session"),
+                Concurrently.times(20, Browser.APP + "/api/me"));
+
+        assertEquals(Collections.nCopies(20, 200), statuses);
 
         SpotifyStub.server().verify(1, postRequestedFor(urlPathEqualTo("/accounts/api/token"))
                 .withRequestBody(containing("grant_type=refresh_token")));

@@ -1,0 +1,233 @@
+#!/usr/bin/env bash
+# Measures what the BFF adds to an API call, on this machine, in one run, beside two references:
+# the stub upstream called directly (the ceiling) and the same upstream behind an nginx reverse
+# proxy that adds a fixed bearer header (the floor of forwarding). Everything runs on loopback and
+# every load is bounded in time. Prints every figure; nothing is typed by hand. See BENCHMARKS.md.
+#
+# Usage: bench/run.sh            (default run: about 5 minutes on 2 cores)
+# Knobs: BENCH_DURATION (8s), BENCH_WARMUP (20s), BENCH_SCALE_DURATION (5s), BENCH_CONNECTIONS (64),
+#        BENCH_THREADS (2), BENCH_SESSIONS (1000), BENCH_SCALE ("1000 10000 100000"),
+#        BENCH_STORES ("memory redis")
+# Every BFF instance is warmed up (unmeasured load for BENCH_WARMUP) before it is measured: a cold
+# JVM answers several times slower for its first half minute, and that is startup, measured apart.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${BENCH_DURATION:-8s}
+WARMUP=${BENCH_WARMUP:-20s}
+SCALE_DURATION=${BENCH_SCALE_DURATION:-5s}
+CONNECTIONS=${BENCH_CONNECTIONS:-64}
+THREADS=${BENCH_THREADS:-2}
+SESSIONS=${BENCH_SESSIONS:-1000}
+SCALE=${BENCH_SCALE:-"1000 10000 100000"}
+STORES=${BENCH_STORES:-"memory redis"}
+
+for tool in nginx wrk redis-server java python3 curl; do
+  command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install -y nginx wrk redis-server" >&2; exit 1; }
+done
+[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+
+WORK=$(mktemp -d /tmp/bff-bench.XXXXXX)
+chmod 755 "$WORK" # nginx workers run as an unprivileged user and read the bodies from here
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+UPSTREAM=$(free_port); PROXY=$(free_port); BFF=$(free_port)
+CLK_TCK=$(getconf CLK_TCK)
+
+# --- Realistic bodies: a /v1/me of today's development-mode apps, a full page of 20 top tracks.
+python3 - "$WORK" <<'PY'
+import json, sys
+work = sys.argv[1]
+img = lambda n, s: {"url": f"https://i.scdn.co/image/ab67616d0000b273{n:024x}", "height": s, "width": s}
+me = {"display_name": "Bench Listener", "external_urls": {"spotify": "https://open.spotify.com/user/bench"},
+      "href": "https://api.spotify.com/v1/users/bench", "id": "bench", "images": [img(1, 300), img(2, 64)],
+      "type": "user", "uri": "spotify:user:bench"}
+def artist(i):
+    return {"external_urls": {"spotify": f"https://open.spotify.com/artist/{i:022d}"},
+            "href": f"https://api.spotify.com/v1/artists/{i:022d}", "id": f"{i:022d}", "name": f"Artist {i}",
+            "type": "artist", "uri": f"spotify:artist:{i:022d}"}
+def track(i):
+    return {"album": {"album_type": "album", "artists": [artist(i)], "external_urls": {"spotify": "https://open.spotify.com/album/x"},
+                      "href": "https://api.spotify.com/v1/albums/x", "id": f"{i:022d}", "images": [img(i, 640), img(i, 300), img(i, 64)],
+                      "name": f"Album {i}", "release_date": "2024-05-17", "release_date_precision": "day", "total_tracks": 12,
+                      "type": "album", "uri": f"spotify:album:{i:022d}"},
+            "artists": [artist(i), artist(i + 100)], "disc_number": 1, "duration_ms": 180000 + i * 1000, "explicit": False,
+            "external_ids": {"isrc": f"USRC1{i:07d}"}, "external_urls": {"spotify": f"https://open.spotify.com/track/{i:022d}"},
+            "href": f"https://api.spotify.com/v1/tracks/{i:022d}", "id": f"{i:022d}", "is_local": False,
+            "name": f"Track number {i}", "popularity": 60, "track_number": 3, "type": "track", "uri": f"spotify:track:{i:022d}"}
+top = {"href": "https://api.spotify.com/v1/me/top/tracks?offset=0&limit=20", "items": [track(i) for i in range(20)],
+       "limit": 20, "next": "https://api.spotify.com/v1/me/top/tracks?offset=20&limit=20", "offset": 0, "previous": None, "total": 50}
+json.dump(me, open(f"{work}/me.json", "w"))
+json.dump(top, open(f"{work}/top-tracks.json", "w"))
+PY
+sed -e "s|__UPSTREAM_PORT__|$UPSTREAM|g; s|__PROXY_PORT__|$PROXY|g; s|__WORK__|$WORK|g" bench/nginx.conf > "$WORK/nginx.conf"
+nginx -p "$WORK" -c "$WORK/nginx.conf" -g 'daemon off;' 2>>"$WORK/nginx-error.log" &
+PIDS+=($!)
+for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$UPSTREAM/v1/me" >/dev/null 2>&1 && break; sleep 0.05; done
+
+declare -A R # results: R[label.field]
+# wrk_run LABEL URL COOKIE_FILE DURATION [PID]: runs wrk, keeps rps/p50/p99/p99.9, CPU per 1000 requests of PID.
+wrk_run() {
+  local label=$1 url=$2 cookies=$3 duration=$4 pid=${5:-} before=0 after=0 line
+  [ -n "$pid" ] && before=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --timeout 5s -s bench/sessions.lua "$url" -- "$cookies" | grep '^RESULT')
+  [ -n "$pid" ] && after=$(awk '{print $15 + $14}' "/proc/$pid/stat")
+  for kv in ${line#RESULT }; do R[$label.${kv%%=*}]=${kv#*=}; done
+  if [ -n "$pid" ]; then
+    R[$label.cpu_ms_per_1k]=$(python3 -c "print(round(($after - $before) / $CLK_TCK * 1000 / ${R[$label.requests]} * 1000, 1))")
+  fi
+  printf '  %-34s %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  p99.9 %6.2f ms  errors %s\n' "$label" "${R[$label.rps]}" \
+    "$(bc_ms "${R[$label.p50_us]}")" "$(bc_ms "${R[$label.p99_us]}")" "$(bc_ms "${R[$label.p999_us]}")" "${R[$label.errors]}"
+  if [ "${R[$label.non2xx]}" != "0" ]; then echo "  !! $label: ${R[$label.non2xx]} answers were not 2xx" >&2; exit 1; fi
+}
+bc_ms() { python3 -c "print($1 / 1000)"; }
+warm_up() { # warm_up URL COOKIE_FILE: unmeasured load, so the JIT has compiled the hot paths
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 5s -s bench/sessions.lua "$1" -- "$2" >/dev/null
+}
+
+BFF_PID=
+STARTUP_MS=()
+# start_bff STORE CACHE [REDIS_URL]: starts the packaged app, records time to the first 200 on /q/health/ready.
+start_bff() {
+  local start=$(date +%s%N)
+  env -u CLIENT_ID -u CLIENT_SECRET -u SESSION_SECRET \
+    CLIENT_ID=benchclient0000000000000000000001 CLIENT_SECRET=bench-client-secret \
+    SESSION_SECRET=bench-session-secret-0123456789abcdefghij REDIRECT_URI="http://127.0.0.1:$BFF/callback" \
+    SPOTIFY_ACCOUNTS_URL="http://127.0.0.1:$UPSTREAM/accounts" SPOTIFY_API_URL="http://127.0.0.1:$UPSTREAM/v1" \
+    PORT=$BFF SESSION_STORE=$1 CACHE_ENABLED=$2 REDIS_URL=${3:-redis://127.0.0.1:6379} SESSION_MAX_COUNT=200000 \
+    QUARKUS_LOG_LEVEL=WARN java -jar target/quarkus-app/quarkus-run.jar > "$WORK/bff.log" 2>&1 &
+  BFF_PID=$!
+  until curl -fs -o /dev/null "http://127.0.0.1:$BFF/q/health/ready"; do
+    kill -0 "$BFF_PID" 2>/dev/null || { cat "$WORK/bff.log" >&2; exit 1; }
+    sleep 0.01
+  done
+  STARTUP_MS+=($(( ($(date +%s%N) - start) / 1000000 )))
+}
+stop_bff() { kill "$BFF_PID"; wait "$BFF_PID" 2>/dev/null || true; BFF_PID=; }
+rss_kb() { awk '/^'"$2"':/ {print $2}' "/proc/$1/status"; }
+heap_used_kb() { # after a full GC
+  jcmd "$1" GC.run >/dev/null
+  jcmd "$1" GC.heap_info | python3 -c "import re,sys; print(re.search(r'used (\d+)K', sys.stdin.read()).group(1))"
+}
+login() { # login N OUT_FILE: N sessions through the real login flow
+  java bench/LoginDriver.java "http://127.0.0.1:$BFF" "$1" 16 "$2" | tee -a "$WORK/logins.txt" | sed 's/^/  /'
+}
+
+echo "Spotify BFF benchmark on $(nproc) cores, $(java -version 2>&1 | head -1)"
+echo "wrk: $THREADS threads, $CONNECTIONS connections; loopback; $(date -u +%Y-%m-%dT%H:%MZ)"
+echo
+echo "== 1. The same two calls, four ways (${DURATION} each, $SESSIONS sessions)"
+wrk_run "direct /v1/me" "http://127.0.0.1:$UPSTREAM/v1/me" - "$DURATION"
+wrk_run "direct /v1/me/top/tracks" "http://127.0.0.1:$UPSTREAM/v1/me/top/tracks" - "$DURATION"
+wrk_run "nginx proxy /v1/me" "http://127.0.0.1:$PROXY/v1/me" - "$DURATION"
+wrk_run "nginx proxy /v1/me/top/tracks" "http://127.0.0.1:$PROXY/v1/me/top/tracks" - "$DURATION"
+
+start_bff memory false
+R[startup.rss_kb]=$(rss_kb "$BFF_PID" VmRSS)
+login "$SESSIONS" "$WORK/cookies"
+warm_up "http://127.0.0.1:$BFF/api/me" "$WORK/cookies"
+warm_up "http://127.0.0.1:$BFF/api/me/top/tracks" "$WORK/cookies"
+wrk_run "BFF uncached /api/me" "http://127.0.0.1:$BFF/api/me" "$WORK/cookies" "$DURATION" "$BFF_PID"
+wrk_run "BFF uncached /api/me/top/tracks" "http://127.0.0.1:$BFF/api/me/top/tracks" "$WORK/cookies" "$DURATION" "$BFF_PID"
+R[uncached.peak_rss_kb]=$(rss_kb "$BFF_PID" VmHWM)
+stop_bff
+start_bff memory true
+login "$SESSIONS" "$WORK/cookies"
+warm_up "http://127.0.0.1:$BFF/api/me" "$WORK/cookies"
+warm_up "http://127.0.0.1:$BFF/api/me/top/tracks" "$WORK/cookies"
+wrk_run "BFF cached /api/me" "http://127.0.0.1:$BFF/api/me" "$WORK/cookies" "$DURATION" "$BFF_PID"
+wrk_run "BFF cached /api/me/top/tracks" "http://127.0.0.1:$BFF/api/me/top/tracks" "$WORK/cookies" "$DURATION" "$BFF_PID"
+R[cached.peak_rss_kb]=$(rss_kb "$BFF_PID" VmHWM)
+stop_bff
+
+echo
+echo "== 2. Does the number of sessions matter? (uncached /api/me, ${SCALE_DURATION} each; one warmed-up"
+echo "      instance per store, sessions added between the runs)"
+for store in $STORES; do
+  redis_url=
+  if [ "$store" = redis ]; then
+    RPORT=$(free_port)
+    redis-server --port "$RPORT" --bind 127.0.0.1 --save "" --appendonly no --dir "$WORK" >"$WORK/redis.log" 2>&1 &
+    RPID=$!; PIDS+=($RPID)
+    until redis-cli -p "$RPORT" ping >/dev/null 2>&1; do sleep 0.05; done
+    redis_url="redis://127.0.0.1:$RPORT"
+  fi
+  start_bff "$store" false "$redis_url"
+  heap_before=$(heap_used_kb "$BFF_PID")
+  have=0
+  : > "$WORK/cookies-$store"
+  for n in $SCALE; do
+    login $((n - have)) "$WORK/new-cookies"
+    cat "$WORK/new-cookies" >> "$WORK/cookies-$store"
+    have=$n
+    [ "$n" = "${SCALE%% *}" ] && warm_up "http://127.0.0.1:$BFF/api/me" "$WORK/cookies-$store"
+    if [ "$store" = memory ]; then
+      heap_after=$(heap_used_kb "$BFF_PID")
+      R[$store.$n.heap_bytes_per_session]=$(( (heap_after - heap_before) * 1024 / n ))
+      echo "  heap after GC: $((heap_before / 1024)) MB before any login, $((heap_after / 1024)) MB with $n sessions: $(( (heap_after - heap_before) * 1024 / n )) bytes per session"
+    fi
+    wrk_run "$store store, $n sessions" "http://127.0.0.1:$BFF/api/me" "$WORK/cookies-$store" "$SCALE_DURATION" "$BFF_PID"
+  done
+  stop_bff
+  if [ "$store" = redis ]; then redis-cli -p "$RPORT" shutdown nosave >/dev/null 2>&1 || true; fi
+done
+
+echo
+echo "== 3. Summary"
+for key in "${!R[@]}"; do printf '%s\t%s\n' "$key" "${R[$key]}"; done > "$WORK/results.tsv"
+python3 - "$WORK/results.tsv" "${STARTUP_MS[*]}" "$(cat "$WORK/logins.txt")" "$SCALE" "$STORES" <<'PY'
+import re, statistics, sys
+results, startups, logins, scale, stores = sys.argv[1:6]
+R = dict(line.rstrip("\n").split("\t", 1) for line in open(results) if "\t" in line)
+f = lambda k: float(R[k])
+startups = [int(x) for x in startups.split()]
+rates = [float(m) for m in re.findall(r'rate=([\d.]+)', logins)]
+scale = scale.split(); stores = stores.split()
+def row(name, key, base=None):
+    print(f"  {name:34s} {f(key+'.rps'):9.0f} req/s  p50 {f(key+'.p50_us')/1000:6.2f}  p99 {f(key+'.p99_us')/1000:6.2f}  "
+          f"p99.9 {f(key+'.p999_us')/1000:6.2f} ms" + (f"  CPU {R[key+'.cpu_ms_per_1k']} ms / 1000 req" if key+'.cpu_ms_per_1k' in R else ''))
+for ep, up in (("/api/me", "/v1/me"), ("/api/me/top/tracks", "/v1/me/top/tracks")):
+    print(f"{ep}:")
+    row("direct", f"direct {up}"); row("nginx proxy", f"nginx proxy {up}")
+    row("BFF uncached", f"BFF uncached {ep}"); row("BFF cached", f"BFF cached {ep}")
+    n, u, c, d = f(f"nginx proxy {up}.rps"), f(f"BFF uncached {ep}.rps"), f(f"BFF cached {ep}.rps"), f(f"direct {up}.rps")
+    print(f"  ratios: BFF uncached / nginx proxy {u/n:.2f}, BFF uncached / direct {u/d:.2f}, "
+          f"BFF cached / BFF uncached {c/u:.2f}, p99 BFF uncached - nginx proxy "
+          f"{(f(f'BFF uncached {ep}.p99_us') - f(f'nginx proxy {up}.p99_us'))/1000:+.2f} ms")
+print(f"peak RSS under load: {int(R['uncached.peak_rss_kb'])//1024} MB uncached, {int(R['cached.peak_rss_kb'])//1024} MB cached")
+print(f"JVM start to first 200 on /q/health/ready: first {startups[0]} ms, median {statistics.median(startups):.0f} ms "
+      f"over {len(startups)} starts; RSS after start {int(R['startup.rss_kb'])//1024} MB")
+print(f"logins through the full flow: {statistics.median(rates):.0f}/s median over {len(rates)} batches "
+      f"(min {min(rates):.0f}, max {max(rates):.0f})")
+for store in stores:
+    base = f(f"{store} store, {scale[0]} sessions.rps")
+    print(f"{store} store: " + ", ".join(f"{n} sessions {f(f'{store} store, {n} sessions.rps'):.0f} req/s "
+          f"({f(f'{store} store, {n} sessions.rps')/base:.2f}x)" for n in scale))
+heap = [(n, R[f'memory.{n}.heap_bytes_per_session']) for n in scale if f'memory.{n}.heap_bytes_per_session' in R]
+if heap:
+    print("memory store heap per session after GC: " + ", ".join(f"{b} B at {n}" for n, b in heap))
+print()
+print("targets (from issue 7; printed, not asserted):")
+n, u = f("nginx proxy /v1/me.rps"), f("BFF uncached /api/me.rps")
+checks = [
+    ("BFF uncached /api/me >= 0.3x nginx proxy req/s", u / n >= 0.3, f"{u/n:.2f}x"),
+    ("BFF uncached /api/me p99 within 5 ms of nginx proxy", f("BFF uncached /api/me.p99_us") - f("nginx proxy /v1/me.p99_us") <= 5000,
+     f"{(f('BFF uncached /api/me.p99_us') - f('nginx proxy /v1/me.p99_us'))/1000:+.2f} ms"),
+    ("BFF cached /api/me >= 2x BFF uncached", f("BFF cached /api/me.rps") / u >= 2, f"{f('BFF cached /api/me.rps')/u:.2f}x"),
+]
+for store in stores:
+    lo, hi = f(f"{store} store, {scale[0]} sessions.rps"), f(f"{store} store, {scale[-1]} sessions.rps")
+    checks.append((f"{store} store: req/s at {scale[-1]} sessions >= 0.9x at {scale[0]}", hi / lo >= 0.9, f"{hi/lo:.2f}x"))
+if heap:
+    checks.append(("memory store < 2 KB heap per session", int(heap[-1][1]) < 2048, f"{heap[-1][1]} B"))
+checks.append(("JVM startup to ready < 2 s", startups[0] < 2000, f"{startups[0]} ms (first), {statistics.median(startups):.0f} ms (median)"))
+for name, ok, value in checks:
+    print(f"  [{'met' if ok else 'MISSED'}] {name}: {value}")
+PY

@@ -1,0 +1,34 @@
+-- wrk script: spreads the requests over the logged-in sessions (one cookie per line in the file
+-- given as first argument; none for the direct and nginx runs), sends X-CSRF: 1 and a bearer header,
+-- and prints one machine-readable line with throughput and p50/p99/p99.9 latency.
+-- Usage: wrk ... -s sessions.lua URL -- COOKIE_FILE|-
+local cookies = {}
+local index = 0
+
+function init(args)
+  local file = args[1]
+  if file and file ~= "-" then
+    for line in io.lines(file) do
+      cookies[#cookies + 1] = line
+    end
+  end
+  -- each thread starts at its own place in the list
+  index = math.random(1, math.max(#cookies, 1))
+end
+
+function request()
+  local headers = { ["X-CSRF"] = "1", ["Authorization"] = "Bearer bench-access-token" }
+  if #cookies > 0 then
+    index = index % #cookies + 1
+    headers["Cookie"] = "bff_session=" .. cookies[index]
+  end
+  return wrk.format("GET", nil, headers)
+end
+
+function done(summary, latency, requests)
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
+      + summary.errors.status + summary.errors.timeout
+  io.write(string.format("RESULT requests=%d seconds=%.3f rps=%.1f p50_us=%d p99_us=%d p999_us=%d errors=%d non2xx=%d\n",
+    summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
+    latency:percentile(50), latency:percentile(99), latency:percentile(99.9), errors, summary.errors.status))
+end
