@@ -212,7 +212,8 @@ class MultiInstanceRedisIT {
     }
 
     private static String redisCli(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("redis-cli", "-p", Integer.toString(redis.port())));
+        List<String> command = new ArrayList<>(List.of("redis-cli"));
+        command.addAll(redis.cliArgs());
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes()).trim();

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
+import dev.spotifybff.support.PackagedArtifact;
+
 /** The packaged app refuses a broken configuration: one line per problem, no secret printed. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ProdStartupChecksIT {
@@ -50,8 +52,7 @@ class ProdStartupChecksIT {
 
     private static Result start(Map<String, String> env) throws Exception {
         Path output = Files.createTempFile("bff-startup-", ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
+        ProcessBuilder builder = new ProcessBuilder(PackagedArtifact.command())
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         builder.environment().keySet().removeIf(k -> List.of("CLIENT_ID", "CLIENT_SECRET", "SESSION_SECRET",

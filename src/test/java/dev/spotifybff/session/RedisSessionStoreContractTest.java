@@ -74,8 +74,8 @@ class RedisSessionStoreContractTest extends SessionStoreContract {
     }
 
     private static List<String> redisCli(String... args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of("redis-cli", "-p",
-                Integer.toString(RedisResource.server().port())));
+        List<String> command = new java.util.ArrayList<>(List.of("redis-cli"));
+        command.addAll(RedisResource.server().cliArgs());
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -10,11 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * One instance of the packaged BFF (target/quarkus-app/quarkus-run.jar) in its own JVM, configured
+ * One instance of the packaged BFF (the jar in its own JVM, or the native executable) configured
  * only through environment variables, as an operator would run it. Its log goes to target/it-logs.
  */
 public final class AppProcess implements AutoCloseable {
@@ -38,9 +37,7 @@ public final class AppProcess implements AutoCloseable {
     public AppProcess start() {
         try {
             Path logs = Files.createDirectories(Path.of("target", "it-logs"));
-            ProcessBuilder builder = new ProcessBuilder(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()))
+            ProcessBuilder builder = new ProcessBuilder(PackagedArtifact.command())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
             builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.equals("CI"));

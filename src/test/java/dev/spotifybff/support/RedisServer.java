@@ -9,14 +9,16 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A real redis-server (Debian's package) on a free loopback port, with append-only persistence in
- * a fresh directory, so a stop and start keeps the data as a production Redis would. Fails with
+ * A real redis-server (Debian's package) on a free loopback port, password-protected, with
+ * append-only persistence in a fresh directory, so a stop and start keeps the data as a production Redis would. Fails with
  * the install command when the binary is missing; never a mock.
  */
 public final class RedisServer implements AutoCloseable {
 
     private final int port;
     private final Path dir;
+    /** Every test Redis requires a password, so the BFF is always tested with a redis://:password@ URL. */
+    private final String password = "test-redis-" + Long.toHexString(System.nanoTime());
     private Process process;
 
     public RedisServer() {
@@ -42,7 +44,7 @@ public final class RedisServer implements AutoCloseable {
         try {
             process = new ProcessBuilder(binary(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
                     "--dir", dir.toString(), "--appendonly", "yes", "--appendfsync", "always", "--save", "",
-                    "--protected-mode", "yes")
+                    "--protected-mode", "yes", "--requirepass", password)
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("redis.log").toFile())
                     .start();
@@ -71,7 +73,12 @@ public final class RedisServer implements AutoCloseable {
     }
 
     public String url() {
-        return "redis://127.0.0.1:" + port;
+        return "redis://:" + password + "@127.0.0.1:" + port;
+    }
+
+    /** redis-cli's arguments to reach this server: port and password. */
+    public List<String> cliArgs() {
+        return List.of("-p", Integer.toString(port), "-a", password, "--no-auth-warning");
     }
 
     @Override
