@@ -5,7 +5,7 @@
 # every load is bounded in time. Prints every figure; nothing is typed by hand. See BENCHMARKS.md.
 #
 # Usage: bench/run.sh            (default run: under 5 minutes on 2 cores)
-# Knobs: BENCH_DURATION (6s), BENCH_WARMUP (12s), BENCH_SCALE_DURATION (5s), BENCH_CONNECTIONS (64),
+# Knobs: BENCH_DURATION (5s), BENCH_WARMUP (12s), BENCH_SCALE_DURATION (4s), BENCH_CONNECTIONS (64),
 #        BENCH_THREADS (2), BENCH_SESSIONS (1000), BENCH_SCALE ("1000 10000 100000"),
 #        BENCH_STORES ("memory redis")
 # Every BFF instance is warmed up (unmeasured load for BENCH_WARMUP) before it is measured: a cold
@@ -13,9 +13,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DURATION=${BENCH_DURATION:-6s}
+DURATION=${BENCH_DURATION:-5s}
 WARMUP=${BENCH_WARMUP:-12s}
-SCALE_DURATION=${BENCH_SCALE_DURATION:-5s}
+SCALE_DURATION=${BENCH_SCALE_DURATION:-4s}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 THREADS=${BENCH_THREADS:-2}
 SESSIONS=${BENCH_SESSIONS:-1000}
@@ -132,17 +132,18 @@ wrk_run "nginx proxy /v1/me/top/tracks" "http://127.0.0.1:$PROXY/v1/me/top/track
 start_bff memory false
 R[startup.rss_kb]=$(rss_kb "$BFF_PID" VmRSS)
 login "$SESSIONS" "$WORK/cookies"
-warm_up "http://127.0.0.1:$BFF/api/me" "$WORK/cookies"
-warm_up "http://127.0.0.1:$BFF/api/me/top/tracks" "$WORK/cookies"
+# Each endpoint is measured right after its own warm-up; the first gets twice as long (a fresh JVM).
+warm_up "http://127.0.0.1:$BFF/api/me" "$WORK/cookies" "$(( ${WARMUP%s} * 2 ))s"
 wrk_run "BFF uncached /api/me" "http://127.0.0.1:$BFF/api/me" "$WORK/cookies" "$DURATION" "$BFF_PID"
+warm_up "http://127.0.0.1:$BFF/api/me/top/tracks" "$WORK/cookies"
 wrk_run "BFF uncached /api/me/top/tracks" "http://127.0.0.1:$BFF/api/me/top/tracks" "$WORK/cookies" "$DURATION" "$BFF_PID"
 R[uncached.peak_rss_kb]=$(rss_kb "$BFF_PID" VmHWM)
 stop_bff
 start_bff memory true
 login "$SESSIONS" "$WORK/cookies"
-warm_up "http://127.0.0.1:$BFF/api/me" "$WORK/cookies"
-warm_up "http://127.0.0.1:$BFF/api/me/top/tracks" "$WORK/cookies"
+warm_up "http://127.0.0.1:$BFF/api/me" "$WORK/cookies" "$(( ${WARMUP%s} * 2 ))s"
 wrk_run "BFF cached /api/me" "http://127.0.0.1:$BFF/api/me" "$WORK/cookies" "$DURATION" "$BFF_PID"
+warm_up "http://127.0.0.1:$BFF/api/me/top/tracks" "$WORK/cookies"
 wrk_run "BFF cached /api/me/top/tracks" "http://127.0.0.1:$BFF/api/me/top/tracks" "$WORK/cookies" "$DURATION" "$BFF_PID"
 R[cached.peak_rss_kb]=$(rss_kb "$BFF_PID" VmHWM)
 stop_bff
