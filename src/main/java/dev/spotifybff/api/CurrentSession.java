@@ -1,7 +1,10 @@
 package dev.spotifybff.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
+
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import dev.spotifybff.auth.SessionCookies;
 import dev.spotifybff.session.ActiveSession;
@@ -17,19 +20,32 @@ public class CurrentSession {
     private final SessionCookies cookies;
     private final Sessions sessions;
     private final ResealedCookie resealed;
+    private final boolean rotating;
 
     CurrentSession(SessionCookies cookies, Sessions sessions, ResealedCookie resealed) {
         this.cookies = cookies;
         this.sessions = sessions;
         this.resealed = resealed;
+        this.rotating = sessions.cookieSecretRotating();
     }
 
     public ActiveSession require(HttpHeaders headers) {
         String cookie = cookies.read(headers, cookies.sessionName()).orElseThrow(ApiException::loginRequired);
         ActiveSession active = sessions.resolve(cookie).orElseThrow(ApiException::loginRequired);
-        if (sessions.cookieNeedsResealing(cookie)) {
+        if (rotating && sessions.cookieNeedsResealing(cookie)) {
             resealed.set(cookies.session(sessions.cookieValue(active.id())));
         }
         return active;
+    }
+
+    /**
+     * Sends the re-sealed cookie. Only while a previous secret is configured: otherwise nothing is
+     * ever re-sealed, and the request-scoped holder need not be created for every response.
+     */
+    @ServerResponseFilter
+    void sendResealedCookie(ContainerResponseContext response) {
+        if (rotating && resealed.get() != null) {
+            response.getHeaders().add(HttpHeaders.SET_COOKIE, resealed.get());
+        }
     }
 }

@@ -1,13 +1,9 @@
 package dev.spotifybff.api;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.NewCookie;
 
-import org.jboss.resteasy.reactive.server.ServerResponseFilter;
-
-/** A session cookie re-sealed with the current secret during this request, sent with the response. */
+/** A session cookie re-sealed with the current secret during this request, for CurrentSession to send. */
 @RequestScoped
 public class ResealedCookie {
 
@@ -17,10 +13,7 @@ public class ResealedCookie {
         this.cookie = cookie;
     }
 
-    @ServerResponseFilter
-    void addTo(ContainerResponseContext response) {
-        if (cookie != null) {
-            response.getHeaders().add(HttpHeaders.SET_COOKIE, cookie);
-        }
+    NewCookie get() {
+        return cookie;
     }
 }

@@ -66,6 +66,11 @@ public class Sessions {
                 .map(bytes -> new SessionId(new String(bytes, StandardCharsets.US_ASCII)));
     }
 
+    /** True while SESSION_SECRET_PREVIOUS is set: cookies sealed with it still open. */
+    public boolean cookieSecretRotating() {
+        return cookieSealer.rotating();
+    }
+
     /** During a secret rotation: whether this cookie was sealed with the previous secret. */
     public boolean cookieNeedsResealing(String cookieValue) {
         return cookieSealer.rotating() && !cookieSealer.opensWithCurrentKey(cookieValue, new byte[0]);
