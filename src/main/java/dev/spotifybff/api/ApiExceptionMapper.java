@@ -8,12 +8,15 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import dev.spotifybff.errors.ApiError;
+import dev.spotifybff.errors.ApiException;
+import dev.spotifybff.errors.ErrorCode;
 import dev.spotifybff.session.SessionStoreUnavailableException;
 
 /**
- * Renders every failure of a REST endpoint as {@link ApiError} JSON: typed failures with their own
- * status and code, framework 4xx with a generic code, and anything unexpected as a 500 whose body
- * names no class and shows no stack trace (the log has it, minus secrets).
+ * Renders every failure of a REST endpoint as {@link ApiError} JSON, with a code of {@link ErrorCode}:
+ * typed failures with their own code, framework 4xx with a generic one, and anything unexpected as a
+ * 500 whose body names no class and shows no stack trace (the log has it, minus secrets).
  * Paths no resource matches (an unknown /api path) end here as a JSON 404 too.
  */
 public class ApiExceptionMapper {
@@ -32,14 +35,12 @@ public class ApiExceptionMapper {
     @ServerExceptionMapper
     public Response storeUnavailable(SessionStoreUnavailableException e) {
         LOG.warnf("session store unavailable: %s", e.getMessage());
-        return json(503, new ApiError("session_store_unavailable",
-                "Sessions are unavailable for a moment; try again soon.")).build();
+        return json(ErrorCode.SESSION_STORE_UNAVAILABLE).build();
     }
 
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e) {
-        return json(405, new ApiError("method_not_allowed", "This method is not allowed here."))
-                .allow(e.getResponse().getAllowedMethods()).build();
+        return json(ErrorCode.METHOD_NOT_ALLOWED).allow(e.getResponse().getAllowedMethods()).build();
     }
 
     @ServerExceptionMapper
@@ -49,16 +50,20 @@ public class ApiExceptionMapper {
             return unexpected(e);
         }
         if (status == 404) {
-            return json(404, new ApiError("not_found", "There is nothing here.")).build();
+            return json(ErrorCode.NOT_FOUND).build();
         }
-        return json(status, new ApiError("invalid_request", "The request could not be handled.")).build();
+        return json(status, new ApiError(ErrorCode.INVALID_REQUEST.code(), "The request could not be handled.")).build();
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         LOG.errorf("unexpected failure: %s", e.getClass().getName());
         LOG.debug("unexpected failure", e);
-        return json(500, new ApiError("internal_error", "Something went wrong on our side.")).build();
+        return json(ErrorCode.INTERNAL_ERROR).build();
+    }
+
+    private static Response.ResponseBuilder json(ErrorCode code) {
+        return json(code.status(), code.body());
     }
 
     private static Response.ResponseBuilder json(int status, ApiError body) {

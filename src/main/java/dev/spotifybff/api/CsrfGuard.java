@@ -6,6 +6,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import dev.spotifybff.errors.ErrorCode;
+
 /**
  * CSRF defence from the IETF browser-based-apps draft: every /api call and the logout must carry the
  * static header X-CSRF: 1. A cross-site form or image cannot set a custom header, and a cross-site
@@ -21,8 +23,8 @@ public class CsrfGuard {
         boolean guarded = path.equals("/api") || path.startsWith("/api/")
                 || (path.equals("/logout") && "POST".equals(request.getMethod()));
         if (guarded && !"1".equals(request.getHeaderString(HEADER))) {
-            return Response.status(403).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new ApiError("csrf_header_missing", "API calls must send the header X-CSRF: 1."))
+            return Response.status(ErrorCode.CSRF_HEADER_MISSING.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(ErrorCode.CSRF_HEADER_MISSING.body())
                     .build();
         }
         return null;

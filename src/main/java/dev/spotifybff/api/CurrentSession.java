@@ -9,6 +9,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import dev.spotifybff.auth.SessionCookies;
 import dev.spotifybff.session.ActiveSession;
 import dev.spotifybff.session.Sessions;
+import dev.spotifybff.errors.ApiException;
 
 /**
  * The session behind a request's cookie, or 401 login_required (never a redirect). During a secret
@@ -30,7 +31,7 @@ public class CurrentSession {
     }
 
     public ActiveSession require(HttpHeaders headers) {
-        String cookie = cookies.read(headers, cookies.sessionName()).orElseThrow(ApiException::loginRequired);
+        String cookie = cookies.read(headers).orElseThrow(ApiException::loginRequired);
         ActiveSession active = sessions.resolve(cookie).orElseThrow(ApiException::loginRequired);
         if (rotating && sessions.cookieNeedsResealing(cookie)) {
             resealed.set(cookies.session(sessions.cookieValue(active.id())));

@@ -1,7 +1,10 @@
 package dev.spotifybff.api;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -10,19 +13,19 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 
+import dev.spotifybff.errors.ErrorCode;
+
 /**
  * Documents, once for every /api operation, what they all share: the required X-CSRF header and
- * the error answers, each an ApiError JSON with a stable code.
+ * the error answers, each an ApiError JSON with a stable code: every code of {@link ErrorCode}, by status.
  */
 public class OpenApiErrors implements OASFilter {
 
-    private static final Map<String, String> ERRORS = Map.of(
-            "401", "login_required: no session, or it ended",
-            "403", "csrf_header_missing: X-CSRF: 1 is missing",
-            "429", "rate_limited: Spotify asks to slow down; retryAfter (and Retry-After) in seconds",
-            "502", "spotify_unavailable: Spotify answered 5xx or could not be reached",
-            "503", "session_store_unavailable: the session store is down",
-            "504", "spotify_timeout: Spotify did not answer in time");
+    /** "401" -> "login_required: when it happens", several codes of one status joined by "; ". */
+    private static final Map<String, String> ERRORS = new TreeMap<>(Arrays.stream(ErrorCode.values())
+            .collect(Collectors.groupingBy(code -> Integer.toString(code.status()),
+                    Collectors.mapping(code -> code.code() + ": " + code.when(), Collectors.joining("; ")))));
+
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

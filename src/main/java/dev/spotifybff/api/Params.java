@@ -2,6 +2,7 @@ package dev.spotifybff.api;
 
 import java.util.Set;
 import java.util.regex.Pattern;
+import dev.spotifybff.errors.ApiException;
 
 /**
  * Checks the query and path values the SPA sends, before anything else happens: a bad value is a

@@ -20,6 +20,7 @@ import dev.spotifybff.spotify.CursorPaging;
 import dev.spotifybff.spotify.PlayHistory;
 import dev.spotifybff.spotify.SpotifyApiClient;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import dev.spotifybff.errors.ApiException;
 
 /** GET /api/me/player/recently-played (scope user-read-recently-played), newest first, by cursor. */
 @Path("/api/me/player/recently-played")

@@ -1,19 +1,18 @@
 package dev.spotifybff.api;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.ws.rs.core.NewCookie;
 
-/** A session cookie re-sealed with the current secret during this request, for CurrentSession to send. */
+/** A session cookie re-sealed with the current secret during this request (a Set-Cookie value), for CurrentSession to send. */
 @RequestScoped
 public class ResealedCookie {
 
-    private NewCookie cookie;
+    private String setCookie;
 
-    void set(NewCookie cookie) {
-        this.cookie = cookie;
+    void set(String setCookie) {
+        this.setCookie = setCookie;
     }
 
-    NewCookie get() {
-        return cookie;
+    String get() {
+        return setCookie;
     }
 }

@@ -14,6 +14,8 @@ import dev.spotifybff.session.Session;
 import dev.spotifybff.session.Sessions;
 import dev.spotifybff.spotify.SpotifyApiException;
 import dev.spotifybff.spotify.UpstreamFailure;
+import dev.spotifybff.errors.ApiException;
+import dev.spotifybff.errors.ErrorCode;
 
 /**
  * Calls the Web API on behalf of a session: with a fresh bearer token, one refresh-and-retry when
@@ -81,15 +83,15 @@ public class SpotifyCalls {
             return ApiException.rateLimited(answered.retryAfterSeconds().orElse(1));
         }
         if (status == 403) {
-            return new ApiException(403, "spotify_forbidden", "Spotify does not allow this for your account or app.");
+            return new ApiException(ErrorCode.SPOTIFY_FORBIDDEN);
         }
         if (status == 404) {
-            return new ApiException(404, "not_found", "Spotify has no such item.");
+            return new ApiException(ErrorCode.NOT_FOUND, "Spotify has no such item.");
         }
         if (status >= 500) {
             return ApiException.spotifyUnavailable();
         }
-        return new ApiException(502, "spotify_unavailable", "Spotify refused the request.");
+        return new ApiException(ErrorCode.SPOTIFY_UNAVAILABLE, "Spotify refused the request.");
     }
 
     private static final class TokenRejected extends RuntimeException {

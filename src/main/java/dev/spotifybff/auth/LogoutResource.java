@@ -30,10 +30,10 @@ public class LogoutResource {
 
     @POST
     public Response logout(@Context HttpHeaders headers) {
-        cookies.read(headers, cookies.sessionName()).flatMap(sessions::idFromCookie).ifPresent(id -> {
+        cookies.read(headers).flatMap(sessions::idFromCookie).ifPresent(id -> {
             sessions.end(id);
             LOG.infof("logout: session %s", id.logId());
         });
-        return Response.noContent().cookie(cookies.expired(cookies.sessionName())).build();
+        return Response.noContent().header(HttpHeaders.SET_COOKIE, cookies.expired()).build();
     }
 }

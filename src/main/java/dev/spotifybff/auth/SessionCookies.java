@@ -7,69 +7,71 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.NewCookie;
 
 import dev.spotifybff.config.BffConfig;
+import io.vertx.core.http.CookieSameSite;
 
 /**
- * The two cookies of the BFF: the session cookie (a sealed session id, nothing else) and the short
- * pending-login cookie (sealed state, PKCE verifier and return path). Both HttpOnly, Path=/, no
- * Domain, SameSite=Lax: Strict would withhold the login cookie on the top-level redirect back from
- * Spotify, which is a cross-site navigation. Over https they are Secure and carry the __Host- prefix,
- * which browsers only accept for Secure, host-only, Path=/ cookies.
+ * The BFF's session cookie: a sealed session id, nothing else. HttpOnly, Path=/, no Domain,
+ * SameSite=Lax (a logged-in user following a link from elsewhere arrives logged in; CSRF is stopped
+ * by the X-CSRF header). Over https it is Secure and carries the __Host- prefix, which browsers only
+ * accept for Secure, host-only, Path=/ cookies. Rendered as Set-Cookie header values, because both
+ * JAX-RS resources and quarkus-oidc's TokenStateManager (plain Vert.x) set it.
  */
 @ApplicationScoped
 public class SessionCookies {
 
     private final boolean secure;
     private final String sessionName;
-    private final String loginName;
     private final Duration sessionMaxAge;
 
     SessionCookies(BffConfig config) {
-        this.secure = config.cookies().secure()
-                .orElseGet(() -> "https".equalsIgnoreCase(URI.create(config.redirectUri()).getScheme()));
-        String prefix = secure ? "__Host-" : "";
-        this.sessionName = prefix + "bff_session";
-        this.loginName = prefix + "bff_login";
+        this.secure = secure(config);
+        this.sessionName = (secure ? "__Host-" : "") + "bff_session";
         this.sessionMaxAge = config.session().maxLifetime();
+    }
+
+    /** Secure exactly when REDIRECT_URI is https, unless COOKIE_SECURE says otherwise. */
+    public static boolean secure(BffConfig config) {
+        return config.cookies().secure()
+                .orElseGet(() -> "https".equalsIgnoreCase(URI.create(config.redirectUri()).getScheme()));
     }
 
     public String sessionName() {
         return sessionName;
     }
 
-    public String loginName() {
-        return loginName;
+    public Optional<String> read(HttpHeaders headers) {
+        Cookie cookie = headers.getCookies().get(sessionName);
+        return cookie == null ? Optional.empty() : nonEmpty(cookie.getValue());
     }
 
-    public Optional<String> read(HttpHeaders headers, String name) {
-        Cookie cookie = headers.getCookies().get(name);
-        return cookie == null || cookie.getValue() == null || cookie.getValue().isEmpty()
-                ? Optional.empty()
-                : Optional.of(cookie.getValue());
+    public Optional<String> read(io.vertx.core.http.HttpServerRequest request) {
+        io.vertx.core.http.Cookie cookie = request.getCookie(sessionName);
+        return cookie == null ? Optional.empty() : nonEmpty(cookie.getValue());
     }
 
-    public NewCookie session(String value) {
-        return cookie(sessionName, value, sessionMaxAge);
+    /** The Set-Cookie value that hands the browser its sealed session id. */
+    public String session(String sealedId) {
+        return cookie(sealedId, sessionMaxAge);
     }
 
-    public NewCookie login(String value, Duration maxAge) {
-        return cookie(loginName, value, maxAge);
+    /** The Set-Cookie value that makes the browser forget its session cookie. */
+    public String expired() {
+        return cookie("", Duration.ZERO);
     }
 
-    public NewCookie expired(String name) {
-        return cookie(name, "", Duration.ZERO);
+    private String cookie(String value, Duration maxAge) {
+        return io.vertx.core.http.Cookie.cookie(sessionName, value)
+                .setPath("/")
+                .setHttpOnly(true)
+                .setSecure(secure)
+                .setSameSite(CookieSameSite.LAX)
+                .setMaxAge(maxAge.toSeconds())
+                .encode();
     }
 
-    private NewCookie cookie(String name, String value, Duration maxAge) {
-        return new NewCookie.Builder(name)
-                .value(value)
-                .path("/")
-                .httpOnly(true)
-                .secure(secure)
-                .sameSite(NewCookie.SameSite.LAX)
-                .maxAge((int) Math.min(Integer.MAX_VALUE, maxAge.toSeconds()))
-                .build();
+    private static Optional<String> nonEmpty(String value) {
+        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 }

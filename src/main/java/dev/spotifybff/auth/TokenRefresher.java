@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import dev.spotifybff.api.ApiException;
+import dev.spotifybff.errors.ApiException;
 import dev.spotifybff.config.BffConfig;
 import dev.spotifybff.metrics.BffMetrics;
 import dev.spotifybff.session.ActiveSession;

@@ -1,7 +1,6 @@
 package dev.spotifybff.config;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -53,9 +52,6 @@ public interface BffConfig {
 
         String apiUrl();
 
-        /** The scopes /login asks for: exactly what the /api endpoints need. */
-        List<String> scopes();
-
         @WithDefault("2s")
         Duration connectTimeout();
 
@@ -99,7 +95,7 @@ public interface BffConfig {
         @WithDefault("100000")
         int maxSessions();
 
-        /** How long a user may take on Spotify's consent page. */
+        /** How long a user may take on Spotify's consent page (the state cookie's Max-Age). */
         @WithDefault("10m")
         Duration loginTimeout();
     }

@@ -12,7 +12,7 @@ public class Sealers {
 
     private final SecureRandom random = new SecureRandom();
     private final Sealer sessionCookie;
-    private final Sealer loginCookie;
+    private final Sealer loginHandoff;
     private final Sealer sessionData;
 
     Sealers(BffConfig config) {
@@ -20,7 +20,7 @@ public class Sealers {
         String secret = config.sessionSecret().orElseThrow(
                 () -> new IllegalStateException("SESSION_SECRET is not set"));
         sessionCookie = new Sealer("session-cookie", secret, config.sessionSecretPrevious(), random);
-        loginCookie = new Sealer("login-cookie", secret, config.sessionSecretPrevious(), random);
+        loginHandoff = new Sealer("login-handoff", secret, config.sessionSecretPrevious(), random);
         sessionData = new Sealer("session-data", secret, config.sessionSecretPrevious(), random);
     }
 
@@ -28,8 +28,9 @@ public class Sealers {
         return sessionCookie;
     }
 
-    public Sealer loginCookie() {
-        return loginCookie;
+    /** quarkus-oidc's short-lived q_session cookie, which only carries a login to its last redirect. */
+    public Sealer loginHandoff() {
+        return loginHandoff;
     }
 
     public Sealer sessionData() {

@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
-import dev.spotifybff.auth.Pkce;
 import dev.spotifybff.spotify.SpotifyApp;
 import io.quarkus.arc.profile.IfBuildProfile;
 

@@ -5,28 +5,24 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.spotifybff.config.BffConfig;
 import dev.spotifybff.metrics.BffMetrics;
 
-/** The two grants the BFF uses at /api/token, with every failure turned into a {@link TokenEndpointException}. */
+/**
+ * The refresh grant at /api/token, with every failure turned into a {@link TokenEndpointException}.
+ * The authorization-code grant is quarkus-oidc's; the refresh stays here, under the application's
+ * cross-instance lock (quarkus-oidc 3.33 refreshes without one).
+ */
 @ApplicationScoped
 public class SpotifyAccounts {
 
     private final SpotifyAccountsClient client;
     private final SpotifyApp app;
-    private final String redirectUri;
     private final BffMetrics metrics;
 
-    SpotifyAccounts(SpotifyAccountsClient client, SpotifyApp app, BffConfig config, BffMetrics metrics) {
+    SpotifyAccounts(SpotifyAccountsClient client, SpotifyApp app, BffMetrics metrics) {
         this.client = client;
         this.app = app;
-        this.redirectUri = config.redirectUri();
         this.metrics = metrics;
-    }
-
-    public TokenResponse exchangeCode(String code, String codeVerifier) {
-        return call(() -> client.exchangeCode(app.basicAuthorization(), "authorization_code", code, redirectUri,
-                codeVerifier));
     }
 
     public TokenResponse refresh(String refreshToken) {

@@ -17,20 +17,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 
-/** Spotify's accounts host (accounts.spotify.com): the token endpoint, with HTTP Basic client auth. */
+/** Spotify's accounts host (accounts.spotify.com): the refresh grant at the token endpoint, with HTTP Basic client auth. */
 @RegisterRestClient(configKey = "spotify-accounts")
 @Path("/api/token")
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 @Produces(MediaType.APPLICATION_JSON)
 public interface SpotifyAccountsClient {
-
-    @POST
-    TokenResponse exchangeCode(
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String basicAuthorization,
-            @FormParam("grant_type") String grantType,
-            @FormParam("code") String code,
-            @FormParam("redirect_uri") String redirectUri,
-            @FormParam("code_verifier") String codeVerifier);
 
     @POST
     TokenResponse refresh(

@@ -2,6 +2,7 @@ package dev.spotifybff.spotify;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
 
 import jakarta.inject.Singleton;
 
@@ -11,16 +12,17 @@ import dev.spotifybff.config.BffConfig;
 import io.quarkus.runtime.LaunchMode;
 
 /**
- * The Spotify app this BFF logs in with, and where Spotify is. In dev mode without CLIENT_ID it is
- * the built-in demo Spotify served by this very process (see the demo package, which prod builds
- * leave out); everywhere else it is what the environment says, checked by StartupChecks.
+ * The Spotify app this BFF logs in with, and where Spotify is: read from the same properties that
+ * configure quarkus-oidc, so the login and the BFF's own calls (refresh, Web API) always agree. In
+ * dev mode without CLIENT_ID those properties name the built-in demo Spotify served by this very
+ * process (application.properties, %dev; the demo package, which prod builds leave out).
  */
 @Singleton
 public class SpotifyApp {
 
     /** Not secrets: the demo Spotify only exists in dev mode, on loopback. */
     public static final String DEMO_CLIENT_ID = "demo-client";
-    public static final String DEMO_CLIENT_SECRET = "demo-secret";
+    public static final String DEMO_CLIENT_SECRET = "demo-secret-for-the-dev-mode-demo-only";
     public static final String DEMO_PATH = "/demo-spotify";
 
     private final boolean demo;
@@ -29,15 +31,17 @@ public class SpotifyApp {
     private final String accountsUrl;
     private final String apiUrl;
 
-    SpotifyApp(BffConfig config, @ConfigProperty(name = "quarkus.http.port", defaultValue = "8888") int port) {
+    SpotifyApp(BffConfig config,
+            @ConfigProperty(name = "quarkus.oidc.client-id") Optional<String> clientId,
+            @ConfigProperty(name = "quarkus.oidc.credentials.secret") Optional<String> secret,
+            @ConfigProperty(name = "quarkus.oidc.auth-server-url") String accountsUrl) {
+        // Empty only in a prod start without CLIENT_ID, which StartupChecks then refuses by name.
         this.demo = config.clientId().isEmpty() && LaunchMode.current() == LaunchMode.DEVELOPMENT;
-        String demoBase = "http://127.0.0.1:" + port + DEMO_PATH;
-        this.clientId = demo ? DEMO_CLIENT_ID : config.clientId().orElse("");
-        String secret = demo ? DEMO_CLIENT_SECRET : config.clientSecret().orElse("");
+        this.clientId = clientId.orElse("");
         this.basicAuthorization = "Basic " + Base64.getEncoder()
-                .encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        this.accountsUrl = stripSlash(demo ? demoBase : config.spotify().accountsUrl());
-        this.apiUrl = stripSlash(demo ? demoBase + "/v1" : config.spotify().apiUrl());
+                .encodeToString((this.clientId + ":" + secret.orElse("")).getBytes(StandardCharsets.UTF_8));
+        this.accountsUrl = stripSlash(accountsUrl);
+        this.apiUrl = stripSlash(config.spotify().apiUrl());
     }
 
     public boolean demo() {

@@ -23,7 +23,8 @@ public class SecurityHeaders {
     }
 
     void register(@Observes Filters filters) {
-        filters.register(this::addHeaders, 100);
+        // Before authentication (200), so the redirects quarkus-oidc and CallbackGuard answer with get them too.
+        filters.register(this::addHeaders, 250);
     }
 
     private void addHeaders(RoutingContext rc) {

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -64,9 +65,19 @@ class LoginFlowTest {
         assertEquals(REDIRECT_URI, params.get("redirect_uri"));
         assertEquals("S256", params.get("code_challenge_method"));
         assertTrue(params.get("code_challenge").matches("[A-Za-z0-9_-]{43}"), "S256 challenge is 43 base64url chars");
-        assertTrue(params.get("state").matches("[A-Za-z0-9_-]{43}"), "state carries 256 random bits");
-        List<String> scopes = List.of(params.get("scope").split(" "));
-        assertTrue(scopes.containsAll(List.of("user-read-private", "user-read-email")), scopes.toString());
+        // quarkus-oidc's state is a random UUID (122 bits): a deviation from the former 256 bits, README.
+        assertTrue(params.get("state").matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"),
+                params.get("state"));
+        assertEquals(List.of("user-read-private", "user-read-email", "user-top-read", "playlist-read-private",
+                "playlist-read-collaborative", "user-read-recently-played"), List.of(params.get("scope").split(" ")),
+                "exactly the scopes the /api endpoints need, and no openid");
+        assertEquals(Set.of("client_id", "response_type", "redirect_uri", "state", "scope", "code_challenge_method",
+                "code_challenge"), params.keySet(), "nothing else travels to Spotify");
+        Cookie state = login.getDetailedCookie("q_auth_" + params.get("state"));
+        assertTrue(state.isHttpOnly());
+        assertEquals("Lax", state.getSameSite());
+        assertEquals("/", state.getPath());
+        assertEquals(600, state.getMaxAge(), "a login may take the login timeout (10 minutes), no longer");
     }
 
     @Test
@@ -93,16 +104,20 @@ class LoginFlowTest {
         assertEquals("authorization_code", form.get("grant_type"));
         assertEquals("stub-code", form.get("code"));
         assertEquals(REDIRECT_URI, form.get("redirect_uri"));
-        assertEquals(Query.params(trip.authorize()).get("code_challenge"), Pkce.challenge(form.get("code_verifier")));
+        assertEquals(Query.params(trip.authorize()).get("code_challenge"), s256(form.get("code_verifier")));
+        assertTrue(form.get("code_verifier").matches("[A-Za-z0-9_-]{43}"), "a 256-bit verifier");
         assertFalse(form.containsKey("client_secret"), "the secret travels only in the Basic header");
     }
 
     @Test
     void a_successful_callback_sets_an_http_only_lax_session_cookie_and_redirects_home() {
-        Response callback = browser.login().callback();
+        Browser.LoginTrip trip = browser.login();
+        Response callback = trip.callback();
 
         assertEquals(302, callback.statusCode());
-        assertEquals(Browser.APP + "/", callback.header("Location"));
+        assertEquals(Browser.APP + "/login", callback.header("Location"), "quarkus-oidc's hand-off hop");
+        assertEquals(302, trip.landing().statusCode());
+        assertEquals(Browser.APP + "/", trip.landing().header("Location"));
         Cookie session = callback.getDetailedCookie("bff_session");
         assertTrue(session.isHttpOnly());
         assertEquals("Lax", session.getSameSite());
@@ -110,12 +125,16 @@ class LoginFlowTest {
         assertNull(session.getDomain());
         assertFalse(session.isSecured(), "plain-http loopback development: no Secure");
         assertTrue(session.getMaxAge() > 0);
-        assertEquals(0, callback.getDetailedCookie("bff_login").getMaxAge(), "the login cookie is spent");
+        assertEquals(0, callback.getDetailedCookie(trip.stateCookieName()).getMaxAge(), "the login cookie is spent");
+        assertEquals(0, trip.landing().getDetailedCookie("q_session").getMaxAge(), "the hand-off is ended at once");
+        assertFalse(browser.cookies().keySet().stream().anyMatch(name -> name.startsWith("q_")),
+                "after a login the browser holds the session cookie only: " + browser.cookies().keySet());
     }
 
     @Test
     void api_me_returns_the_profile_fetched_with_the_bearer_token_and_nothing_more() {
         browser.login();
+        SpotifyStub.server().resetRequests(); // the login's own UserInfo call is counted in its own test
 
         Response me = browser.api("GET", "/api/me");
 
@@ -166,7 +185,7 @@ class LoginFlowTest {
 
     @Test
     void a_local_return_to_path_is_where_the_login_ends() {
-        Response callback = browser.login("/login?returnTo=" + Query.encode("/playlists/abc?tab=items")).callback();
+        Response callback = browser.login("/login?returnTo=" + Query.encode("/playlists/abc?tab=items")).landing();
 
         assertEquals(Browser.APP + "/playlists/abc?tab=items", callback.header("Location"));
     }
@@ -176,9 +195,47 @@ class LoginFlowTest {
             "http:evil.example", "javascript:alert(1)", " /x", "/%0d%0aSet-Cookie:x=1" + "\r\n", "evil.example",
             "\\\\evil.example", "/\tevil" })
     void a_return_to_that_leaves_the_app_is_ignored(String hostile) {
-        Response callback = browser.login("/login?returnTo=" + Query.encode(hostile)).callback();
+        Response callback = browser.login("/login?returnTo=" + Query.encode(hostile)).landing();
 
         assertEquals(Browser.APP + "/", callback.header("Location"));
+    }
+
+    @Test
+    void a_login_calls_userinfo_once_and_api_requests_never_do() {
+        browser.login();
+        SpotifyStub.server().verify(1, getRequestedFor(urlPathEqualTo("/v1/me")));
+        SpotifyStub.server().resetRequests();
+
+        for (int i = 0; i < 3; i++) {
+            browser.api("GET", "/api/me/top/artists").then().statusCode(200);
+        }
+
+        SpotifyStub.server().verify(0, getRequestedFor(urlPathEqualTo("/v1/me")));
+        SpotifyStub.server().verify(3, getRequestedFor(urlPathEqualTo("/v1/me/top/artists")));
+        SpotifyStub.server().verify(0, postRequestedFor(urlPathEqualTo("/accounts/api/token")));
+    }
+
+    @Test
+    void a_second_login_in_the_same_browser_ends_the_first_session() {
+        browser.login();
+        String first = browser.cookies().get("bff_session");
+
+        browser.login();
+
+        assertNotEquals(first, browser.cookies().get("bff_session"));
+        Browser old = new Browser();
+        old.setCookie("bff_session", first);
+        old.api("GET", "/api/me").then().statusCode(401);
+        browser.api("GET", "/api/me").then().statusCode(200);
+    }
+
+    private static String s256(String verifier) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

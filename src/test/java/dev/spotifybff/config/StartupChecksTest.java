@@ -26,8 +26,7 @@ class StartupChecksTest {
         Map<String, String> all = new java.util.HashMap<>(Map.of(
                 "bff.redirect-uri", "http://127.0.0.1:8888/callback",
                 "bff.spotify.accounts-url", "https://accounts.spotify.com",
-                "bff.spotify.api-url", "https://api.spotify.com/v1",
-                "bff.spotify.scopes", "user-read-private"));
+                "bff.spotify.api-url", "https://api.spotify.com/v1"));
         all.putAll(values);
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withSources(new MapBackedConfigSource("test", all) {

@@ -55,7 +55,7 @@ class PackagedAppIT {
                         {"access_token":"%s","token_type":"Bearer","expires_in":30,"refresh_token":"%s","scope":""}"""
                         .formatted(SpotifyStub.ACCESS_TOKEN, SpotifyStub.REFRESH_TOKEN))));
         Browser browser = new Browser();
-        assertEquals(Browser.APP + "/", browser.login().callback().header("Location"));
+        assertEquals(Browser.APP + "/", browser.login().landing().header("Location"));
 
         browser.api("GET", "/api/me").then().statusCode(200).body("display_name", equalTo("Wizzler"));
         browser.api("GET", "/api/me").then().statusCode(200);

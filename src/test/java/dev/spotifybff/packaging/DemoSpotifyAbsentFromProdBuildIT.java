@@ -39,7 +39,7 @@ class DemoSpotifyAbsentFromProdBuildIT {
     void the_packaged_app_holds_no_demo_class_but_all_of_the_real_ones() throws IOException {
         List<String> appEntries = entries(APP.resolve("app"));
 
-        assertTrue(appEntries.contains("dev/spotifybff/auth/CallbackResource.class"),
+        assertTrue(appEntries.contains("dev/spotifybff/auth/LoginResource.class"),
                 "sanity: the app jar was inspected: " + appEntries.size() + " entries");
         // Directory entries are written regardless of the ignore list; they hold no code.
         List<String> demo = appEntries.stream()

@@ -72,7 +72,10 @@ public class Browser {
         return response;
     }
 
-    /** GET /login, then Spotify's authorize (the stub consents), and back: returns the callback's response. */
+    /**
+     * GET /login, then Spotify's authorize (the stub consents), back to /callback, and on through
+     * quarkus-oidc's hand-off redirect to /login, which ends at returnTo.
+     */
     public LoginTrip login(String loginPath) {
         Response login = get(app + loginPath);
         assertEquals(302, login.statusCode(), "/login redirects to Spotify");
@@ -82,7 +85,12 @@ public class Browser {
         String callbackUrl = consent.header("Location");
         assertNotNull(callbackUrl);
         Response callback = get(callbackUrl);
-        return new LoginTrip(login, authorize, callbackUrl, callback);
+        Response landing = callback;
+        String handoff = callback.header("Location");
+        if (callback.statusCode() == 302 && handoff != null && handoff.startsWith(app + "/login")) {
+            landing = get(handoff);
+        }
+        return new LoginTrip(login, authorize, callbackUrl, callback, landing);
     }
 
     public LoginTrip login() {
@@ -101,6 +109,12 @@ public class Browser {
         return responses;
     }
 
-    public record LoginTrip(Response login, URI authorize, String callbackUrl, Response callback) {
+    /** callback: quarkus-oidc's answer at /callback; landing: the last redirect, to returnTo (or a failure's /?error=). */
+    public record LoginTrip(Response login, URI authorize, String callbackUrl, Response callback, Response landing) {
+
+        /** The cookie quarkus-oidc keeps the login's state in: q_auth_&lt;state&gt;. */
+        public String stateCookieName() {
+            return "q_auth_" + Query.params(authorize).get("state");
+        }
     }
 }

@@ -15,8 +15,8 @@ public class ProdCredentials implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         return Map.of(
-                "bff.client-id", SpotifyStub.CLIENT_ID,
-                "bff.client-secret", SpotifyStub.CLIENT_SECRET,
+                "CLIENT_ID", SpotifyStub.CLIENT_ID,
+                "CLIENT_SECRET", SpotifyStub.CLIENT_SECRET,
                 "bff.session-secret", SESSION_SECRET,
                 "bff.redirect-uri", "http://127.0.0.1:8891/callback");
     }

@@ -22,7 +22,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class SpotifyStub implements QuarkusTestResourceLifecycleManager {
 
     public static final String CLIENT_ID = "testclientid0001";
-    public static final String CLIENT_SECRET = "test-client-secret-value";
+    public static final String CLIENT_SECRET = "test-client-secret-value-0123456789";
     public static final String ACCESS_TOKEN = "stub-access-token-1";
     public static final String REFRESH_TOKEN = "stub-refresh-token-1";
     public static final String REFRESHED_ACCESS_TOKEN = "stub-access-token-2";

@@ -1,4 +1,4 @@
-package dev.spotifybff.api;
+package dev.spotifybff.errors;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
