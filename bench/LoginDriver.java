@@ -14,10 +14,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Creates N sessions through the BFF's real login flow, as a browser does: GET /login (the sealed
- * login cookie and the state from the authorize URL), then GET /callback with the code and state;
- * the BFF exchanges the code at the stub accounts host. The hop to Spotify's consent page is
- * skipped: the stub would only redirect back. Writes one session cookie per line and prints the rate.
+ * Creates N sessions through the BFF's real login flow, as a browser does: GET /login (quarkus-oidc's
+ * state cookie q_auth_&lt;state&gt; and the state from the authorize URL), then GET /callback with the
+ * code and state; the BFF exchanges the code at the stub accounts host, fetches the profile, and sets
+ * the session cookie. Two hops are skipped: Spotify's consent page (the stub would only redirect
+ * back) and the last redirect to /login, which only ends quarkus-oidc's two-minute hand-off cookie.
+ * Writes one session cookie per line and prints the rate.
  * Usage: java LoginDriver.java BASE_URL COUNT CONCURRENCY OUT_FILE
  */
 public class LoginDriver {
@@ -63,10 +65,11 @@ public class LoginDriver {
         if (login.statusCode() != 302 || !state.find()) {
             throw new IllegalStateException("/login answered " + login.statusCode());
         }
-        String loginCookie = cookie(login, "bff_login");
+        String stateCookie = "q_auth_" + state.group(1);
         HttpResponse<Void> callback = http.send(HttpRequest.newBuilder(
                 URI.create(base + "/callback?code=bench-code&state=" + state.group(1)))
-                .header("Cookie", "bff_login=" + loginCookie).build(), HttpResponse.BodyHandlers.discarding());
+                .header("Cookie", stateCookie + "=" + cookie(login, stateCookie)).build(),
+                HttpResponse.BodyHandlers.discarding());
         String location = callback.headers().firstValue("Location").orElse("");
         if (callback.statusCode() != 302 || location.contains("error=")) {
             throw new IllegalStateException("/callback answered " + callback.statusCode() + " " + location);
