@@ -98,7 +98,7 @@ STARTUP_MS=()
 start_bff() {
   local start=$(date +%s%N)
   env -u CLIENT_ID -u CLIENT_SECRET -u SESSION_SECRET \
-    CLIENT_ID=benchclient0000000000000000000001 CLIENT_SECRET=bench-client-secret \
+    CLIENT_ID=benchclient0000000000000000000001 CLIENT_SECRET=bench-client-secret-0123456789abcdefghij \
     SESSION_SECRET=bench-session-secret-0123456789abcdefghij REDIRECT_URI="http://127.0.0.1:$BFF/callback" \
     SPOTIFY_ACCOUNTS_URL="http://127.0.0.1:$UPSTREAM/accounts" SPOTIFY_API_URL="http://127.0.0.1:$UPSTREAM/v1" \
     PORT=$BFF SESSION_STORE=$1 CACHE_ENABLED=$2 REDIS_URL=${3:-redis://127.0.0.1:6379} SESSION_MAX_COUNT=200000 \
