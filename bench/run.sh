@@ -38,7 +38,7 @@ cleanup() {
 }
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-UPSTREAM=$(free_port); PROXY=$(free_port); BFF=$(free_port)
+UPSTREAM=$(free_port); PROXY=$(free_port); BFF=$(free_port); MANAGEMENT=$(free_port)
 CLK_TCK=$(getconf CLK_TCK)
 
 # --- Realistic bodies: a /v1/me of today's development-mode apps, a full page of 20 top tracks.
@@ -101,10 +101,10 @@ start_bff() {
     CLIENT_ID=benchclient0000000000000000000001 CLIENT_SECRET=bench-client-secret-0123456789abcdefghij \
     SESSION_SECRET=bench-session-secret-0123456789abcdefghij REDIRECT_URI="http://127.0.0.1:$BFF/callback" \
     SPOTIFY_ACCOUNTS_URL="http://127.0.0.1:$UPSTREAM/accounts" SPOTIFY_API_URL="http://127.0.0.1:$UPSTREAM/v1" \
-    PORT=$BFF SESSION_STORE=$1 CACHE_ENABLED=$2 REDIS_URL=${3:-redis://127.0.0.1:6379} SESSION_MAX_COUNT=200000 \
+    PORT=$BFF MANAGEMENT_PORT=$MANAGEMENT SESSION_STORE=$1 CACHE_ENABLED=$2 REDIS_URL=${3:-redis://127.0.0.1:6379} SESSION_MAX_COUNT=200000 SESSION_MAX_PER_USER=0 \
     QUARKUS_LOG_LEVEL=WARN java -jar target/quarkus-app/quarkus-run.jar > "$WORK/bff.log" 2>&1 &
   BFF_PID=$!
-  until curl -fs -o /dev/null "http://127.0.0.1:$BFF/q/health/ready"; do
+  until curl -fs -o /dev/null "http://127.0.0.1:$MANAGEMENT/q/health/ready"; do
     kill -0 "$BFF_PID" 2>/dev/null || { cat "$WORK/bff.log" >&2; exit 1; }
     sleep 0.01
   done

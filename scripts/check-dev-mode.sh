@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 PORT=$(free_port)
+MANAGEMENT_PORT=$(free_port)
 export VITE_DEV_PORT=$(free_port)
 APP="http://127.0.0.1:$PORT"
 JAVA_FILE=src/main/java/dev/spotifybff/demo/DemoAccountsResource.java
@@ -61,7 +62,7 @@ demo_login() {
 
 echo "dev mode on $APP (Vite on $VITE_DEV_PORT), log in $LOG"
 setsid env -u CLIENT_ID -u CLIENT_SECRET -u SESSION_SECRET ./mvnw -B quarkus:dev \
-  -Dquarkus.http.port="$PORT" -Dbff.redirect-uri="$APP/callback" -Dquarkus.console.enabled=false \
+  -Dquarkus.http.port="$PORT" -Dquarkus.management.port="$MANAGEMENT_PORT" -Dbff.redirect-uri="$APP/callback" -Dquarkus.console.enabled=false \
   -Dquarkus.analytics.disabled=true > "$LOG" 2>&1 &
 DEV_PID=$!
 

@@ -63,11 +63,40 @@ describe('App', () => {
     expect(window.location.search).toBe('');
   });
 
-  it('names an unknown login error code instead of hiding it', async () => {
-    window.history.replaceState(null, '', '/?error=something_new');
+  it('answers an unknown login error code with a generic message and never echoes the query', async () => {
+    window.history.replaceState(null, '', '/?error=Call%20+1-555-0100%20to%20verify%20your%20account');
     stubApi({ 'api/me': loggedOut });
     render(<App />);
-    expect(await screen.findByRole('alert')).toHaveTextContent('(something_new)');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The login did not complete. Please try again.');
+    expect(alert).not.toHaveTextContent('555');
+    window.history.replaceState(null, '', '/');
+  });
+
+  it('says so when the server could not end the session, and shows the login view (the cookie is gone)', async () => {
+    stubApi({
+      'api/me/top': noTracks,
+      'api/me': { status: 200, body: profile },
+      logout: { status: 503, body: { error: 'logout_incomplete', message: 'This browser is logged out.' } },
+    });
+    render(<App />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Log out' }));
+    expect(await screen.findByRole('link', { name: 'Log in with Spotify' })).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent('Logging out did not finish on the server');
+  });
+
+  it('stays logged in and asks to try again when the logout could not reach the server', async () => {
+    const fetchMock = stubApi({ 'api/me/top': noTracks, 'api/me': { status: 200, body: profile } });
+    fetchMock.mockImplementation(async (input: RequestInfo | URL) => {
+      if (String(input) === 'logout') throw new TypeError('Failed to fetch');
+      const url = String(input);
+      const body = url.startsWith('api/me/top') ? page([]) : profile;
+      return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    });
+    render(<App />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Log out' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('still logged in');
+    expect(screen.getByRole('heading', { name: 'Wizzler' })).toBeInTheDocument();
   });
 
   it('shows a failure with a retry when Spotify is unavailable, and recovers on retry', async () => {

@@ -30,6 +30,7 @@ export function App() {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [loginError, setLoginError] = useState<string | null>(() => readLoginError(window.location.search));
   const [loggingOut, setLoggingOut] = useState(false);
+  const [logoutProblem, setLogoutProblem] = useState<string | null>(null);
   const path = usePath();
 
   const load = useCallback(async () => {
@@ -58,15 +59,28 @@ export function App() {
     window.history.replaceState(null, '', window.location.pathname);
   };
 
+  // Logging out fails closed: the BFF expires the cookie even when it cannot end the session
+  // (logout_incomplete), and says so. Any other failure may have left the cookie in place, so the
+  // app stays logged in and asks to try again rather than show a logged-out view that a reload undoes.
   const onLogout = async () => {
     setLoggingOut(true);
+    setLogoutProblem(null);
     try {
       await logout();
-    } finally {
-      setLoggingOut(false);
-      setState({ kind: 'loggedOut' });
-      navigate('/');
+    } catch (e) {
+      if (!(e instanceof ApiError && e.code === 'logout_incomplete')) {
+        setLoggingOut(false);
+        setLogoutProblem('Logging out failed, so you are still logged in. Please try again.');
+        return;
+      }
+      setLogoutProblem(
+        'Logging out did not finish on the server. This browser no longer holds your session; to be sure ' +
+          'nobody else can use it, remove this app in your Spotify account under "Manage apps".',
+      );
     }
+    setLoggingOut(false);
+    setState({ kind: 'loggedOut' });
+    navigate('/');
   };
 
   return (
@@ -87,6 +101,14 @@ export function App() {
       </header>
       <main className="content">
         {loginError && <ErrorBanner code={loginError} onDismiss={dismissLoginError} />}
+        {logoutProblem && (
+          <div className="banner" role="alert">
+            <p>{logoutProblem}</p>
+            <button type="button" className="button button--quiet" onClick={() => setLogoutProblem(null)}>
+              Dismiss
+            </button>
+          </div>
+        )}
         {state.kind === 'loading' && (
           <div className="skeleton" role="status" aria-live="polite">
             <span className="visually-hidden">Loading your profile…</span>

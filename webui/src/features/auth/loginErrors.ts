@@ -10,8 +10,9 @@ const messages: Record<string, string> = {
   session_store_unavailable: 'We could not save your login just now. Please try again in a moment.',
 };
 
+// An unknown code gets one generic sentence: the query string is anyone's to write, so it is never shown.
 export function loginErrorMessage(code: string): string {
-  return messages[code] ?? `The login did not complete (${code}). Please try again.`;
+  return Object.hasOwn(messages, code) ? messages[code]! : 'The login did not complete. Please try again.';
 }
 
 export function readLoginError(search: string): string | null {

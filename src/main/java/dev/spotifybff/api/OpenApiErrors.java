@@ -17,12 +17,14 @@ import dev.spotifybff.errors.ErrorCode;
 
 /**
  * Documents, once for every /api operation, what they all share: the required X-CSRF header and
- * the error answers, each an ApiError JSON with a stable code: every code of {@link ErrorCode}, by status.
+ * the error answers, each an ApiError JSON with a stable code: every code of {@link ErrorCode} an /api
+ * endpoint can answer, by status.
  */
 public class OpenApiErrors implements OASFilter {
 
     /** "401" -> "login_required: when it happens", several codes of one status joined by "; ". */
     private static final Map<String, String> ERRORS = new TreeMap<>(Arrays.stream(ErrorCode.values())
+            .filter(ErrorCode::fromApi)
             .collect(Collectors.groupingBy(code -> Integer.toString(code.status()),
                     Collectors.mapping(code -> code.code() + ": " + code.when(), Collectors.joining("; ")))));
 

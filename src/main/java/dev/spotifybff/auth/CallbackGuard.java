@@ -2,6 +2,7 @@ package dev.spotifybff.auth;
 
 import java.net.URI;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.BiConsumer;
 
 import jakarta.enterprise.event.Observes;
@@ -10,6 +11,8 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import dev.spotifybff.config.BffConfig;
+import dev.spotifybff.config.PublicOrigin;
+import dev.spotifybff.errors.ErrorCode;
 import dev.spotifybff.metrics.BffMetrics;
 import io.quarkus.security.AuthenticationRedirectException;
 import io.quarkus.vertx.http.runtime.filters.Filters;
@@ -17,6 +20,7 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityRecorder.DefaultAuthFa
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -43,11 +47,13 @@ public class CallbackGuard {
     /** REDIRECT_URI's origin: behind a TLS-terminating proxy the request's own scheme would be http. */
     private final String origin;
     private final BffMetrics metrics;
+    private final LoginRateLimit rateLimit;
 
-    CallbackGuard(BffConfig config, BffMetrics metrics) {
+    CallbackGuard(BffConfig config, BffMetrics metrics, LoginRateLimit rateLimit) {
+        this.rateLimit = rateLimit;
         URI redirectUri = URI.create(config.redirectUri());
         this.callbackPath = redirectUri.getPath();
-        this.origin = redirectUri.getScheme() + "://" + redirectUri.getRawAuthority();
+        this.origin = PublicOrigin.of(config).origin();
         this.metrics = metrics;
     }
 
@@ -58,6 +64,16 @@ public class CallbackGuard {
     private void guard(RoutingContext rc) {
         if (!callbackPath.equals(rc.normalizedPath())) {
             rc.next();
+            return;
+        }
+        OptionalLong wait = rateLimit.retryAfter(rc.request());
+        if (wait.isPresent()) {
+            LOG.infof("login refused: LOGIN_RATE_LIMIT reached for this client address");
+            metrics.loginFailed(ErrorCode.LOGIN_RATE_LIMITED.code());
+            rc.response().setStatusCode(ErrorCode.LOGIN_RATE_LIMITED.status())
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong()))
+                    .end(Json.encode(ErrorCode.LOGIN_RATE_LIMITED.body()));
             return;
         }
         LoginError early = check(rc);

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import io.quarkus.arc.Unremovable;
 
 import dev.spotifybff.config.BffConfig;
+import dev.spotifybff.config.Https;
 import io.quarkus.oidc.OidcRedirectFilter;
 import io.quarkus.oidc.Redirect;
 import io.vertx.core.http.Cookie;
@@ -28,7 +29,7 @@ public class OidcCookiesSecure implements OidcRedirectFilter {
     private final boolean secure;
 
     OidcCookiesSecure(BffConfig config) {
-        this.secure = SessionCookies.secure(config);
+        this.secure = Https.cookiesSecure(config);
     }
 
     @Override

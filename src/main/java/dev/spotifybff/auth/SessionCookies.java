@@ -1,6 +1,5 @@
 package dev.spotifybff.auth;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -9,6 +8,7 @@ import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 
 import dev.spotifybff.config.BffConfig;
+import dev.spotifybff.config.Https;
 import io.vertx.core.http.CookieSameSite;
 
 /**
@@ -26,16 +26,11 @@ public class SessionCookies {
     private final Duration sessionMaxAge;
 
     SessionCookies(BffConfig config) {
-        this.secure = secure(config);
+        this.secure = Https.cookiesSecure(config);
         this.sessionName = (secure ? "__Host-" : "") + "bff_session";
         this.sessionMaxAge = config.session().maxLifetime();
     }
 
-    /** Secure exactly when REDIRECT_URI is https, unless COOKIE_SECURE says otherwise. */
-    public static boolean secure(BffConfig config) {
-        return config.cookies().secure()
-                .orElseGet(() -> "https".equalsIgnoreCase(URI.create(config.redirectUri()).getScheme()));
-    }
 
     public String sessionName() {
         return sessionName;

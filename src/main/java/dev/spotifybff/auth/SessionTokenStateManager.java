@@ -19,9 +19,11 @@ import io.quarkus.oidc.AuthorizationCodeTokens;
 import io.quarkus.oidc.OidcRequestContext;
 import io.quarkus.oidc.OidcTenantConfig;
 import io.quarkus.oidc.TokenStateManager;
+import io.quarkus.oidc.runtime.OidcUtils;
 import io.quarkus.security.AuthenticationFailedException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -49,9 +51,11 @@ public class SessionTokenStateManager implements TokenStateManager {
     private final Sealer handoff;
     private final Clock clock;
     private final BffMetrics metrics;
+    private final LoginRateLimit rateLimit;
 
     SessionTokenStateManager(Sessions sessions, SessionCookies cookies, Sealers sealers, Clock clock,
-            BffMetrics metrics) {
+            BffMetrics metrics, LoginRateLimit rateLimit) {
+        this.rateLimit = rateLimit;
         this.sessions = sessions;
         this.cookies = cookies;
         this.handoff = sealers.loginHandoff();
@@ -66,18 +70,34 @@ public class SessionTokenStateManager implements TokenStateManager {
             // Without one the session would die within the hour: refuse the login instead.
             return Uni.createFrom().failure(new LoginRefusedException("token endpoint answered no refresh_token"));
         }
+        String userId = spotifyUserId(tokens.getIdToken());
+        if (userId == null) {
+            return Uni.createFrom().failure(new LoginRefusedException("the profile at login has no user id"));
+        }
         return blocking.runBlocking(() -> {
             // A fresh id at every login (no session fixation); an older session of this browser ends.
             cookies.read(rc.request()).flatMap(sessions::idFromCookie).ifPresent(sessions::end);
             var now = clock.instant();
             long expiresIn = tokens.getAccessTokenExpiresIn() != null ? tokens.getAccessTokenExpiresIn() : 3600;
             SessionId id = sessions.create(new Session(tokens.getAccessToken(), tokens.getRefreshToken(),
-                    now.plusSeconds(expiresIn), tokens.getAccessTokenScope(), now));
+                    now.plusSeconds(expiresIn), tokens.getAccessTokenScope(), now), userId);
+            rateLimit.completed(rc.request());
             rc.response().headers().add(HttpHeaders.SET_COOKIE, cookies.session(sessions.cookieValue(id)));
             LOG.infof("login completed: session %s", id.logId());
             metrics.loginCompleted();
             return handoff.sealToString(tokens.getIdToken().getBytes(StandardCharsets.US_ASCII), HANDOFF);
         });
+    }
+
+    /**
+     * The Spotify user id, from the profile quarkus-oidc fetched at login and put into its internal
+     * ID token (cache-user-info-in-idtoken): the key of the per-user session cap.
+     */
+    private static String spotifyUserId(String internalIdToken) {
+        JsonObject claims = internalIdToken == null ? null : OidcUtils.decodeJwtContent(internalIdToken);
+        JsonObject profile = claims == null ? null : claims.getJsonObject(OidcUtils.USER_INFO_ATTRIBUTE);
+        String id = profile == null ? null : profile.getString("id");
+        return id == null || id.isBlank() ? null : id;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.spotifybff.auth;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +25,9 @@ import dev.spotifybff.spotify.TokenResponse;
  * Keeps a session's access token usable, on the server: refreshes it when it expires within the
  * skew, or when Spotify rejected it. One refresh per session at a time; a caller that waited for
  * the lock re-reads the stored tokens and only refreshes if they still need it. invalid_grant ends
- * the session (401 login_required); an outage keeps it (502), so nobody is logged out by a blip.
+ * the session (401 login_required) unless the store shows it was refreshed elsewhere meanwhile; an
+ * outage keeps it (502), so nobody is logged out by a blip. New tokens that the store cannot take
+ * are kept by {@link Sessions#update} until it can.
  */
 @ApplicationScoped
 public class TokenRefresher {
@@ -73,6 +76,15 @@ public class TokenRefresher {
                     LOG.warnf("refresh failed, session %s kept: %s", id.logId(), e.getMessage());
                     metrics.refreshFailed("spotify_unavailable");
                     throw ApiException.spotifyUnavailable();
+                }
+                if (e.kind() == TokenEndpointException.Kind.INVALID_GRANT) {
+                    // Another instance may have rotated the refresh token after we read it (its lock
+                    // expired, or it kept the new pair through a store blip): read again before ending.
+                    Optional<Session> reread = sessions.load(id);
+                    if (reread.isPresent() && !reread.get().refreshToken().equals(current.refreshToken())) {
+                        LOG.infof("refresh: session %s was refreshed elsewhere", id.logId());
+                        return reread.get();
+                    }
                 }
                 LOG.infof("refresh refused, session %s ended: %s", id.logId(), e.getMessage());
                 metrics.refreshFailed(e.kind() == TokenEndpointException.Kind.INVALID_GRANT ? "invalid_grant" : "rejected");

@@ -3,6 +3,8 @@ package dev.spotifybff.config;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -45,6 +47,10 @@ public interface BffConfig {
 
         @WithDefault("100000")
         long maxEntries();
+
+        /** The bound on the cache's heap, weighed per entry: a page of 50 tracks alone is about 100 KB. */
+        @WithDefault("64M")
+        MemorySize maxBytes();
     }
 
     interface Spotify {
@@ -80,10 +86,6 @@ public interface BffConfig {
         @WithDefault("spotify-bff:")
         String redisKeyPrefix();
 
-        /** A refresh lock outlives a crashed holder by at most this long; longer than one token call. */
-        @WithDefault("15s")
-        Duration refreshLockTtl();
-
         @WithDefault("14d")
         Duration idleTimeout();
 
@@ -94,6 +96,14 @@ public interface BffConfig {
         /** The memory store evicts the oldest session beyond this many. */
         @WithDefault("100000")
         int maxSessions();
+
+        /** A login beyond this many sessions of one Spotify user ends that user's oldest; 0: no cap. */
+        @WithDefault("10")
+        int maxPerUser();
+
+        /** Completed logins per client address per minute, on each instance; 0: no limit. */
+        @WithDefault("0")
+        int loginRateLimit();
 
         /** How long a user may take on Spotify's consent page (the state cookie's Max-Age). */
         @WithDefault("10m")

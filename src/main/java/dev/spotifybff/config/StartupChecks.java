@@ -38,12 +38,26 @@ public class StartupChecks {
         }
         if (config.clientId().isPresent() && config.clientSecret().map(String::isBlank).orElse(true)) {
             problems.add("CLIENT_SECRET is not set: copy the Client secret of your app from the Spotify developer dashboard.");
+        } else if (config.clientSecret().map(s -> !s.isBlank() && s.length() < 32).orElse(false)) {
+            // quarkus-oidc signs its internal ID token with it (HS256 needs 256 bits): every login would fail.
+            problems.add("CLIENT_SECRET is shorter than 32 characters: Spotify's client secrets have 32.");
         }
         if (config.sessionSecret().map(s -> s.length() < 32).orElse(true)) {
             problems.add("SESSION_SECRET is missing or shorter than 32 characters: generate one with `openssl rand -base64 48`.");
+        } else if (isWeak(config.sessionSecret().get())) {
+            problems.add("SESSION_SECRET is too weak (fewer than 16 distinct characters, or a short pattern repeated):"
+                    + " generate one with `openssl rand -base64 48`.");
         }
         if (config.sessionSecretPrevious().map(s -> !s.isEmpty() && s.length() < 32).orElse(false)) {
             problems.add("SESSION_SECRET_PREVIOUS is shorter than 32 characters.");
+        } else if (config.sessionSecretPrevious().map(s -> !s.isEmpty() && isWeak(s)).orElse(false)) {
+            problems.add("SESSION_SECRET_PREVIOUS is too weak (fewer than 16 distinct characters, or a short pattern"
+                    + " repeated).");
+        }
+        if (mode == LaunchMode.NORMAL && isAbsoluteHttpUrl(config.redirectUri()) && Https.redirectUriIsHttps(config)
+                && !Https.cookiesSecure(config)) {
+            problems.add("COOKIE_SECURE=false with an https REDIRECT_URI: the session cookie would also travel over"
+                    + " plain http. Remove COOKIE_SECURE (it follows REDIRECT_URI).");
         }
         if (!isAbsoluteHttpUrl(config.redirectUri())) {
             problems.add("REDIRECT_URI is malformed: expected an absolute http(s) URL ending in /callback,"
@@ -53,6 +67,26 @@ public class StartupChecks {
             problems.add("REDIS_URL is missing or malformed: expected redis://[:password@]host:port[/db] or rediss://...");
         }
         return problems;
+    }
+
+    /**
+     * A secret a person typed or a tool padded: few distinct characters, or one short pattern
+     * repeated ("a" x 40, "abc123" x 6). A user's own cookie lets them test guesses offline.
+     */
+    static boolean isWeak(String secret) {
+        if (secret.chars().distinct().count() < 16) {
+            return true;
+        }
+        for (int period = 1; period <= secret.length() / 2; period++) {
+            boolean repeats = true;
+            for (int i = period; i < secret.length() && repeats; i++) {
+                repeats = secret.charAt(i) == secret.charAt(i - period);
+            }
+            if (repeats) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isRedisUrl(String value) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -19,9 +18,9 @@ import javax.crypto.spec.SecretKeySpec;
  * value sealed for one use never opens as another, and callers bind values to their context
  * (e.g. the session id) through the associated data.
  *
- * <p>Keys are derived from SESSION_SECRET with HMAC-SHA256 (one HKDF-expand block); a previous
- * secret still opens old values during a rotation, but never seals new ones. Written by hand
- * because Quarkus has no general-purpose sealing API outside quarkus-oidc's cookie handling.
+ * <p>Keys come from {@link Sealers} (HKDF per purpose); a previous secret's key still opens old
+ * values during a rotation, but never seals new ones. Written by hand because Quarkus has no
+ * general-purpose sealing API outside quarkus-oidc's cookie handling.
  */
 public final class Sealer {
 
@@ -39,16 +38,24 @@ public final class Sealer {
     });
 
     private final List<SecretKeySpec> keys; // first seals, all open
+    private final boolean rotating;
     private final byte[] purpose;
     private final SecureRandom random;
 
-    Sealer(String purpose, String secret, Optional<String> previousSecret, SecureRandom random) {
+    /**
+     * @param current seals and opens
+     * @param previous the previous secret's key, during a rotation
+     * @param openOnly keys that only open what older releases sealed (never a reason to re-seal)
+     */
+    Sealer(String purpose, byte[] current, Optional<byte[]> previous, List<byte[]> openOnly, SecureRandom random) {
         this.purpose = purpose.getBytes(StandardCharsets.UTF_8);
         this.random = random;
-        List<SecretKeySpec> derived = new ArrayList<>();
-        derived.add(derive(secret, purpose));
-        previousSecret.filter(p -> !p.isBlank()).ifPresent(p -> derived.add(derive(p, purpose)));
-        this.keys = List.copyOf(derived);
+        List<SecretKeySpec> all = new ArrayList<>();
+        all.add(new SecretKeySpec(current, "AES"));
+        previous.ifPresent(key -> all.add(new SecretKeySpec(key, "AES")));
+        openOnly.forEach(key -> all.add(new SecretKeySpec(key, "AES")));
+        this.keys = List.copyOf(all);
+        this.rotating = previous.isPresent();
     }
 
     public byte[] seal(byte[] plaintext, byte[] context) {
@@ -76,7 +83,7 @@ public final class Sealer {
 
     /** True while a previous secret is configured, i.e. during a rotation. */
     public boolean rotating() {
-        return keys.size() > 1;
+        return rotating;
     }
 
     /** Whether this value opens with the current key (false: sealed with the previous one, or garbage). */
@@ -118,18 +125,6 @@ public final class Sealer {
             return open(B64D.decode(sealed), context);
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
-        }
-    }
-
-    private static SecretKeySpec derive(String secret, String purpose) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update(("spotify-bff/v1/" + purpose).getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 1);
-            return new SecretKeySpec(mac.doFinal(), "AES");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
         }
     }
 }

@@ -1,27 +1,41 @@
 package dev.spotifybff.crypto;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.spotifybff.config.BffConfig;
 
-/** One {@link Sealer} per purpose, all keyed by SESSION_SECRET (and SESSION_SECRET_PREVIOUS). */
+/**
+ * One {@link Sealer} per purpose, all keyed by SESSION_SECRET (and SESSION_SECRET_PREVIOUS) through
+ * HKDF: one extract per secret, then one expand per purpose, so no two uses share a key and a
+ * cookie reveals nothing about the key of another purpose. What the previous release sealed with
+ * its single-HMAC keys still opens, so an upgrade logs nobody out; it is never sealed again.
+ */
 @ApplicationScoped
 public class Sealers {
+
+    private static final byte[] SALT = "spotify-bff/hkdf-salt/v2".getBytes(StandardCharsets.US_ASCII);
 
     private final SecureRandom random = new SecureRandom();
     private final Sealer sessionCookie;
     private final Sealer loginHandoff;
     private final Sealer sessionData;
+    private final byte[] userIndexKey;
 
     Sealers(BffConfig config) {
-        // StartupChecks refuses to start prod without a secret; dev and test set a fixed, obviously fake one.
+        // StartupChecks refuses to start without a strong secret; dev and test set a fixed, obviously fake one.
         String secret = config.sessionSecret().orElseThrow(
                 () -> new IllegalStateException("SESSION_SECRET is not set"));
-        sessionCookie = new Sealer("session-cookie", secret, config.sessionSecretPrevious(), random);
-        loginHandoff = new Sealer("login-handoff", secret, config.sessionSecretPrevious(), random);
-        sessionData = new Sealer("session-data", secret, config.sessionSecretPrevious(), random);
+        Optional<String> previous = config.sessionSecretPrevious().filter(p -> !p.isBlank());
+        sessionCookie = sealer("session-cookie", secret, previous, random);
+        loginHandoff = sealer("login-handoff", secret, previous, random);
+        sessionData = sealer("session-data", secret, previous, random);
+        userIndexKey = key(secret, "user-index");
     }
 
     public Sealer sessionCookie() {
@@ -37,9 +51,35 @@ public class Sealers {
         return sessionData;
     }
 
+    /**
+     * The key of a user's session index: a keyed hash of the Spotify user id, so the store holds
+     * no user id, and one cannot be checked against the store without SESSION_SECRET. (It changes
+     * with the secret: after a rotation, the cap counts sessions made since.)
+     */
+    public String userKey(String spotifyUserId) {
+        return HexFormat.of().formatHex(Hkdf.hmac(userIndexKey, spotifyUserId.getBytes(StandardCharsets.UTF_8)));
+    }
+
     public byte[] randomBytes(int n) {
         byte[] bytes = new byte[n];
         random.nextBytes(bytes);
         return bytes;
+    }
+
+    static Sealer sealer(String purpose, String secret, Optional<String> previous, SecureRandom random) {
+        List<byte[]> legacy = previous.map(p -> List.of(legacyKey(secret, purpose), legacyKey(p, purpose)))
+                .orElseGet(() -> List.of(legacyKey(secret, purpose)));
+        return new Sealer(purpose, key(secret, purpose), previous.map(p -> key(p, purpose)), legacy, random);
+    }
+
+    static byte[] key(String secret, String purpose) {
+        byte[] prk = Hkdf.extract(SALT, secret.getBytes(StandardCharsets.UTF_8));
+        return Hkdf.expand(prk, ("spotify-bff/v2/" + purpose).getBytes(StandardCharsets.UTF_8), 32);
+    }
+
+    /** The key the release before HKDF derived: HMAC(secret, "spotify-bff/v1/" + purpose || 0x01). */
+    static byte[] legacyKey(String secret, String purpose) {
+        return Hkdf.expand(secret.getBytes(StandardCharsets.UTF_8),
+                ("spotify-bff/v1/" + purpose).getBytes(StandardCharsets.UTF_8), 32);
     }
 }

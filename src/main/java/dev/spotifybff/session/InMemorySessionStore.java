@@ -3,10 +3,15 @@ package dev.spotifybff.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
@@ -17,16 +22,19 @@ import dev.spotifybff.config.BffConfig;
 /**
  * The default store: one JVM, bounded. Entries are kept in write order, so the oldest is evicted
  * first when the bound is reached, and expired entries at the head are dropped on every write.
- * Reads check expiry themselves, so no cleanup job is needed.
+ * Reads check expiry themselves, so no cleanup job is needed. A per-user index (oldest first)
+ * lets a login end that user's oldest sessions beyond the cap; it loses a key whenever its entry
+ * goes, so it never holds more than the entries.
  */
 @ApplicationScoped
 @Typed(InMemorySessionStore.class)
 public class InMemorySessionStore implements SessionStore {
 
-    private record Entry(byte[] value, Instant expiresAt) {
+    private record Entry(byte[] value, Instant expiresAt, String userKey) {
     }
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private final Map<String, Set<String>> byUser = new HashMap<>();
     private final int maxSessions;
     private final Clock clock;
 
@@ -47,37 +55,45 @@ public class InMemorySessionStore implements SessionStore {
 
     @Override
     public synchronized void put(String key, byte[] value, Duration ttl) {
-        Instant now = clock.instant();
-        entries.remove(key); // re-inserting moves the entry to the young end
-        entries.put(key, new Entry(value, now.plus(ttl)));
-        Iterator<Entry> oldestFirst = entries.values().iterator();
-        while (oldestFirst.hasNext()) {
-            Entry oldest = oldestFirst.next();
-            if (entries.size() > maxSessions || !oldest.expiresAt().isAfter(now)) {
-                oldestFirst.remove();
-            } else {
-                break;
-            }
+        Entry previous = entries.get(key);
+        insert(key, value, ttl, previous == null ? null : previous.userKey());
+    }
+
+    @Override
+    public synchronized List<String> create(String key, byte[] value, Duration ttl, String userKey, int maxPerUser) {
+        if (maxPerUser <= 0) {
+            insert(key, value, ttl, null);
+            return List.of();
         }
+        insert(key, value, ttl, userKey);
+        Set<String> mine = byUser.get(userKey);
+        List<String> ended = new ArrayList<>();
+        Iterator<String> oldestFirst = mine.iterator();
+        while (mine.size() - ended.size() > maxPerUser && oldestFirst.hasNext()) {
+            ended.add(oldestFirst.next());
+        }
+        ended.forEach(this::remove);
+        return ended;
     }
 
     @Override
     public synchronized boolean update(String key, byte[] value, Duration ttl) {
-        if (live(key).isEmpty()) {
+        Optional<Entry> entry = live(key);
+        if (entry.isEmpty()) {
             return false;
         }
-        put(key, value, ttl);
+        insert(key, value, ttl, entry.get().userKey());
         return true;
     }
 
     @Override
     public synchronized void touch(String key, Duration ttl) {
-        live(key).ifPresent(entry -> put(key, entry.value(), ttl));
+        live(key).ifPresent(entry -> insert(key, entry.value(), ttl, entry.userKey()));
     }
 
     @Override
     public synchronized void delete(String key) {
-        entries.remove(key);
+        remove(key);
     }
 
     @Override
@@ -85,10 +101,51 @@ public class InMemorySessionStore implements SessionStore {
         return entries.size();
     }
 
+    /** Users with an index entry: none once their sessions are gone, however they went. */
+    synchronized int indexedUsers() {
+        return byUser.size();
+    }
+
+    private void insert(String key, byte[] value, Duration ttl, String userKey) {
+        Instant now = clock.instant();
+        entries.remove(key); // re-inserting moves the entry to the young end
+        entries.put(key, new Entry(value, now.plus(ttl), userKey));
+        if (userKey != null) {
+            byUser.computeIfAbsent(userKey, u -> new LinkedHashSet<>()).add(key);
+        }
+        Iterator<Map.Entry<String, Entry>> oldestFirst = entries.entrySet().iterator();
+        while (oldestFirst.hasNext()) {
+            Map.Entry<String, Entry> oldest = oldestFirst.next();
+            if (entries.size() > maxSessions || !oldest.getValue().expiresAt().isAfter(now)) {
+                oldestFirst.remove();
+                unindex(oldest.getKey(), oldest.getValue());
+            } else {
+                break;
+            }
+        }
+    }
+
+    private void remove(String key) {
+        Entry entry = entries.remove(key);
+        if (entry != null) {
+            unindex(key, entry);
+        }
+    }
+
+    private void unindex(String key, Entry entry) {
+        if (entry.userKey() == null) {
+            return;
+        }
+        Set<String> mine = byUser.get(entry.userKey());
+        if (mine != null && mine.remove(key) && mine.isEmpty()) {
+            byUser.remove(entry.userKey());
+        }
+    }
+
     private Optional<Entry> live(String key) {
         Entry entry = entries.get(key);
         if (entry != null && !entry.expiresAt().isAfter(clock.instant())) {
-            entries.remove(key);
+            remove(key);
             return Optional.empty();
         }
         return Optional.ofNullable(entry);

@@ -33,7 +33,21 @@ public class RedisRefreshLocks implements RefreshLocks {
         this.redis = redis;
         this.local = local;
         this.prefix = config.session().redisKeyPrefix() + "refresh-lock:";
-        this.ttl = config.session().refreshLockTtl();
+        this.ttl = lifetime(config);
+    }
+
+    /**
+     * Longer than the longest the holder can take under the lock, from the configured timeouts:
+     * reading the session, the token call (connect + read), every attempt to save the result, and
+     * releasing, plus a margin. Raising SPOTIFY_READ_TIMEOUT or REDIS_TIMEOUT raises it with them, so
+     * a slow refresh never lets a second instance spend the same (rotating) refresh token.
+     */
+    static Duration lifetime(BffConfig config) {
+        Duration redis = config.session().redisTimeout();
+        return redis.multipliedBy(2L + Sessions.SAVE_ATTEMPTS)
+                .plus(config.spotify().connectTimeout())
+                .plus(config.spotify().readTimeout())
+                .plus(Duration.ofSeconds(5));
     }
 
     @Override
@@ -45,9 +59,17 @@ public class RedisRefreshLocks implements RefreshLocks {
             try {
                 return action.get();
             } finally {
-                redis.execute("EVAL", RELEASE, "1", key, token);
+                release(key, token);
             }
         });
+    }
+
+    private void release(String key, String token) {
+        try {
+            redis.execute("EVAL", RELEASE, "1", key, token);
+        } catch (SessionStoreUnavailableException e) {
+            // The work is done (and its result kept, see Sessions#update); the lock expires by itself.
+        }
     }
 
     private void acquire(String key, String token) {

@@ -2,6 +2,7 @@ package dev.spotifybff.session;
 
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,23 +21,75 @@ import io.vertx.mutiny.redis.client.Response;
 @Typed(RedisSessionStore.class)
 public class RedisSessionStore implements SessionStore {
 
+    /**
+     * Creates the session and keeps the user's index (a sorted set of session keys by creation
+     * time) in one atomic step: members whose session is gone are dropped, then the oldest beyond
+     * the cap end. The index lives as long as a session can.
+     * KEYS: session key, index key. ARGV: value, ttl ms, now ms, cap, index ttl ms.
+     */
+    private static final String CREATE = """
+            redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+            redis.call('ZADD', KEYS[2], ARGV[3], KEYS[1])
+            for _, member in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do
+              if redis.call('EXISTS', member) == 0 then redis.call('ZREM', KEYS[2], member) end
+            end
+            local ended = {}
+            local over = redis.call('ZCARD', KEYS[2]) - tonumber(ARGV[4])
+            if over > 0 then
+              for _, member in ipairs(redis.call('ZRANGE', KEYS[2], 0, over - 1)) do
+                redis.call('DEL', member)
+                redis.call('ZREM', KEYS[2], member)
+                table.insert(ended, member)
+              end
+            end
+            redis.call('PEXPIRE', KEYS[2], ARGV[5])
+            return ended""";
+
     private final RedisCommands redis;
     private final String prefix;
+    private final String userPrefix;
+    private final Duration maxLifetime;
 
     RedisSessionStore(RedisCommands redis, BffConfig config) {
         this.redis = redis;
         this.prefix = config.session().redisKeyPrefix() + "session:";
+        this.userPrefix = config.session().redisKeyPrefix() + "user:";
+        this.maxLifetime = config.session().maxLifetime();
     }
 
     @Override
     public Optional<byte[]> get(String key) {
         Response value = redis.execute("GET", prefix + key);
-        return value == null ? Optional.empty() : Optional.of(Base64.getDecoder().decode(value.toString()));
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Base64.getDecoder().decode(value.toString()));
+        } catch (IllegalArgumentException corrupt) {
+            // Not written by this BFF: no bytes open, so Sessions ends the session (401, never a 500).
+            return Optional.of(new byte[0]);
+        }
     }
 
     @Override
     public void put(String key, byte[] value, Duration ttl) {
         redis.execute("SET", prefix + key, encode(value), "PX", millis(ttl));
+    }
+
+    @Override
+    public List<String> create(String key, byte[] value, Duration ttl, String userKey, int maxPerUser) {
+        if (maxPerUser <= 0) {
+            put(key, value, ttl);
+            return List.of();
+        }
+        Response ended = redis.execute("EVAL", CREATE, "2", prefix + key, userPrefix + userKey, encode(value),
+                millis(ttl), Long.toString(System.currentTimeMillis()), Integer.toString(maxPerUser),
+                millis(maxLifetime));
+        List<String> keys = new java.util.ArrayList<>(ended.size());
+        for (int i = 0; i < ended.size(); i++) {
+            keys.add(ended.get(i).toString().substring(prefix.length()));
+        }
+        return keys;
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.spotifybff.session;
 
-/** Fired when a session ends on this instance (logout, refresh token refused, expiry found). */
-public record SessionEnded(SessionId id) {
+/**
+ * Fired after a session ended (logout, invalid grant, expiry, or the per-user cap), with the
+ * session's store key, so what is kept for it elsewhere (the response cache) goes too.
+ */
+public record SessionEnded(String storeKey) {
 }

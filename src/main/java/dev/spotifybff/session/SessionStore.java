@@ -1,6 +1,7 @@
 package dev.spotifybff.session;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,6 +16,13 @@ public interface SessionStore {
     /** Creates or overwrites. */
     void put(String key, byte[] value, Duration ttl);
 
+    /**
+     * Creates the session of one user (userKey, a keyed hash of the Spotify user id) and, when
+     * maxPerUser is above 0, ends that user's oldest sessions beyond it, in one step. Returns the
+     * keys of the sessions it ended.
+     */
+    List<String> create(String key, byte[] value, Duration ttl, String userKey, int maxPerUser);
+
     /** Overwrites only an entry that still exists, so a refresh racing a logout cannot revive it. */
     boolean update(String key, byte[] value, Duration ttl);
 
@@ -23,6 +31,6 @@ public interface SessionStore {
 
     void delete(String key);
 
-    /** Sessions currently held (may count entries about to expire). */
+    /** Sessions currently held (may count entries about to expire). May be slow: sample it. */
     long size();
 }

@@ -6,12 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 
+import org.jboss.logging.Logger;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.spotifybff.config.BffConfig;
 import dev.spotifybff.crypto.Sealer;
@@ -22,9 +27,18 @@ import dev.spotifybff.crypto.Sealers;
  * sealed with AES-GCM before they reach any store, bound to the session's store key, so a value
  * copied under another key does not open. Lifetimes: the store's time to live is the idle timeout,
  * capped by the absolute lifetime counted from login.
+ * <p>
+ * New tokens are never dropped: a save that fails after its retries (the store is down) keeps the
+ * session in a local fallback, which the next request on this instance uses and saves again.
+ * Spotify rotates refresh tokens, so the old pair in the store may already be dead.
  */
 @ApplicationScoped
 public class Sessions {
+
+    private static final Logger LOG = Logger.getLogger(Sessions.class);
+    /** Attempts to save refreshed tokens before they are kept locally; the refresh lock covers them all. */
+    public static final int SAVE_ATTEMPTS = 3;
+    private static final long SAVE_BACKOFF_MILLIS = 100;
 
     private final SessionStore store;
     private final Sealer cookieSealer;
@@ -35,6 +49,12 @@ public class Sessions {
     private final Duration idleTimeout;
     private final Duration maxLifetime;
     private final Event<SessionEnded> ended;
+    private final int maxPerUser;
+    /** Sessions with refreshed tokens the store has not taken yet, by store key. */
+    private final Cache<String, Session> unsaved = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofHours(1)) // an access token's lifetime
+            .maximumSize(100_000)
+            .build();
 
     Sessions(SessionStore store, Sealers sealers, ObjectMapper json, Clock clock, BffConfig config,
             Event<SessionEnded> ended) {
@@ -47,11 +67,18 @@ public class Sessions {
         this.clock = clock;
         this.idleTimeout = config.session().idleTimeout();
         this.maxLifetime = config.session().maxLifetime();
+        this.maxPerUser = config.session().maxPerUser();
     }
 
-    public SessionId create(Session session) {
+    /** A new session of this Spotify user; beyond SESSION_MAX_PER_USER, that user's oldest sessions end. */
+    public SessionId create(Session session, String spotifyUserId) {
         SessionId id = SessionId.random(sealers.randomBytes(32));
-        store.put(id.storeKey(), seal(id, session), ttl(session));
+        List<String> ended = store.create(id.storeKey(), seal(id, session), ttl(session),
+                sealers.userKey(spotifyUserId), maxPerUser);
+        for (String key : ended) {
+            LOG.infof("session %s ended: more than %d sessions of one user", key.substring(0, 12), maxPerUser);
+            this.ended.fire(new SessionEnded(key));
+        }
         return id;
     }
 
@@ -85,22 +112,79 @@ public class Sessions {
     }
 
     public Optional<Session> load(SessionId id) {
-        Optional<Session> session = store.get(id.storeKey()).flatMap(sealed -> open(id, sealed));
-        if (session.isPresent() && !clock.instant().isBefore(expiresAt(session.get()))) {
+        Optional<byte[]> sealed = store.get(id.storeKey());
+        if (sealed.isEmpty()) {
+            unsaved.invalidate(id.storeKey()); // ended meanwhile (logout elsewhere, expiry): not revived
+            return Optional.empty();
+        }
+        Optional<Session> session = open(id, sealed.get());
+        if (session.isEmpty()) {
+            LOG.warnf("session %s ended: its stored value does not open", id.logId());
             end(id);
             return Optional.empty();
         }
-        return session;
+        if (!clock.instant().isBefore(expiresAt(session.get()))) {
+            end(id);
+            return Optional.empty();
+        }
+        return Optional.of(newerUnsaved(id, session.get()));
     }
 
-    /** Saves new tokens; false when the session ended meanwhile (it is not revived). */
+    /**
+     * Saves new tokens, retrying a store that fails; false when the session ended meanwhile (it is
+     * not revived). When the store stays unavailable, the session is kept locally and saved by the
+     * next request that loads it, so a rotated refresh token is not lost to a blip.
+     */
     public boolean update(SessionId id, Session session) {
-        return store.update(id.storeKey(), seal(id, session), ttl(session));
+        for (int attempt = 1;; attempt++) {
+            try {
+                boolean saved = store.update(id.storeKey(), seal(id, session), ttl(session));
+                unsaved.invalidate(id.storeKey());
+                return saved;
+            } catch (SessionStoreUnavailableException e) {
+                if (attempt == SAVE_ATTEMPTS) {
+                    LOG.warnf("session %s: new tokens kept on this instance until the store is back: %s",
+                            id.logId(), e.getMessage());
+                    unsaved.put(id.storeKey(), session);
+                    return true;
+                }
+                pause(attempt * SAVE_BACKOFF_MILLIS);
+            }
+        }
     }
 
     public void end(SessionId id) {
+        unsaved.invalidate(id.storeKey());
         store.delete(id.storeKey());
-        ended.fire(new SessionEnded(id));
+        ended.fire(new SessionEnded(id.storeKey()));
+    }
+
+    private Session newerUnsaved(SessionId id, Session stored) {
+        Session kept = unsaved.getIfPresent(id.storeKey());
+        if (kept == null) {
+            return stored;
+        }
+        if (!kept.accessTokenExpiresAt().isAfter(stored.accessTokenExpiresAt())) {
+            unsaved.invalidate(id.storeKey()); // the store has caught up (another instance refreshed later)
+            return stored;
+        }
+        try {
+            if (store.update(id.storeKey(), seal(id, kept), ttl(kept))) {
+                LOG.infof("session %s: kept tokens saved", id.logId());
+            }
+            unsaved.invalidate(id.storeKey());
+        } catch (SessionStoreUnavailableException stillDown) {
+            // keep them: this request uses them, the next one tries again
+        }
+        return kept;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis); // a short backoff between attempts to reach the store
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Instant expiresAt(Session session) {

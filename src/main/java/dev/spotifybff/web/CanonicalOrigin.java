@@ -1,11 +1,10 @@
 package dev.spotifybff.web;
 
-import java.net.URI;
-
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 import dev.spotifybff.config.BffConfig;
+import dev.spotifybff.config.PublicOrigin;
 import dev.spotifybff.config.WebConfig;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpMethod;
@@ -21,14 +20,11 @@ import io.vertx.ext.web.RoutingContext;
 public class CanonicalOrigin {
 
     private final boolean enabled;
-    private final String origin;
-    private final String host;
+    private final PublicOrigin canonical;
 
     CanonicalOrigin(BffConfig config, WebConfig web) {
-        URI redirect = URI.create(config.redirectUri());
         this.enabled = web.canonicalOriginRedirect();
-        this.host = redirect.getPort() == -1 ? redirect.getHost() : redirect.getHost() + ":" + redirect.getPort();
-        this.origin = redirect.getScheme() + "://" + host;
+        this.canonical = PublicOrigin.of(config);
     }
 
     void register(@Observes Filters filters) {
@@ -41,8 +37,11 @@ public class CanonicalOrigin {
         String requestHost = rc.request().getHeader("Host");
         if (enabled && (method == HttpMethod.GET || method == HttpMethod.HEAD)
                 && !path.startsWith("/api") && !path.startsWith("/q/")
-                && requestHost != null && !requestHost.equalsIgnoreCase(host)) {
-            rc.response().setStatusCode(302).putHeader("Location", origin + rc.request().uri()).end();
+                && requestHost != null && !canonical.isHost(requestHost)) {
+            // The path and query only: an absolute-form request target (GET http://x/p) must not be appended whole.
+            String query = rc.request().query();
+            rc.response().setStatusCode(302)
+                    .putHeader("Location", canonical.origin() + rc.request().path() + (query == null ? "" : "?" + query)).end();
             return;
         }
         rc.next();

@@ -31,6 +31,7 @@ import dev.spotifybff.session.SessionStore;
 import dev.spotifybff.session.Sessions;
 import dev.spotifybff.support.Browser;
 import dev.spotifybff.support.Query;
+import dev.spotifybff.support.RawHttp;
 import dev.spotifybff.support.SpotifyStub;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -136,6 +137,39 @@ class HostileInputTest {
 
         assertEquals(414, response.statusCode());
     }
+
+    @Test
+    void every_spelling_of_logout_and_of_an_api_path_without_x_csrf_is_refused_and_ends_nothing() throws Exception {
+        SpotifyStub.defaults();
+        Browser victim = new Browser();
+        victim.login();
+        String cookie = "bff_session=" + victim.cookies().get("bff_session");
+
+        for (String path : List.of("/logout", "/logout/", "/logout;x", "//logout", "/%6cogout", "/%6Cogout/",
+                "/./logout", "/x/../logout")) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(Browser.APP + path))
+                    .header("Cookie", cookie).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, response.statusCode(), "POST " + path + ": " + response.body());
+            assertTrue(response.body().contains("csrf_header_missing"), response.body());
+        }
+        for (String path : List.of("/api/me/", "/api/me;x", "//api/me", "/%61pi/me")) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(Browser.APP + path))
+                    .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, response.statusCode(), "GET " + path + ": " + response.body());
+        }
+
+        assertEquals(200, victim.api("GET", "/api/me").statusCode(), "the session was not ended");
+    }
+
+    @Test
+    void an_absolute_form_request_target_is_sent_to_the_canonical_origin_with_its_path_only() throws Exception {
+        String absoluteForm = RawHttp.send(8891, "GET http://localhost:8891/some/page?x=1 HTTP/1.1\r\nHost: localhost:8891\r\n"
+                + "Connection: close\r\n\r\n");
+        assertTrue(absoluteForm.startsWith("HTTP/1.1 302"), absoluteForm);
+        assertTrue(absoluteForm.contains("\r\nLocation: http://127.0.0.1:8891/some/page?x=1\r\n"), absoluteForm);
+    }
+
 
     private void check(int i, String method, String url, HttpResponse<String> response, List<String> problems) {
         int status = response.statusCode();

@@ -106,6 +106,17 @@ class ProfileEndpointsTest {
                 .withQueryParam("after", WireMock.absent()));
     }
 
+    @Test
+    void a_spotify_cursor_with_braces_gives_an_encoded_next_link_not_a_500() {
+        SpotifyStub.server().stubFor(WireMock.get(urlPathEqualTo("/v1/me/player/recently-played")).willReturn(
+                WireMock.okJson("""
+                        {"items":[],"limit":20,"next":"https://api.spotify.com/v1/me/player/recently-played?before=x",
+                         "cursors":{"after":"1","before":"{170&0}"}}""")));
+
+        browser.api("GET", "/api/me/player/recently-played?limit=20").then().statusCode(200)
+                .body("next", equalTo("/api/me/player/recently-played?limit=20&before=%7B170%260%7D"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "/api/me/top/tracks?time_range=forever", "/api/me/top/artists?limit=0",
             "/api/me/top/tracks?limit=51", "/api/me/top/tracks?limit=ten", "/api/me/top/tracks?offset=-1",

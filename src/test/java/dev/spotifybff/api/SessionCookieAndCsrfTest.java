@@ -138,5 +138,7 @@ class SessionCookieAndCsrfTest {
         String csp = response.header("Content-Security-Policy");
         org.junit.jupiter.api.Assertions.assertTrue(csp.contains("frame-ancestors 'none'"), csp);
         org.junit.jupiter.api.Assertions.assertTrue(csp.contains("script-src 'self'"), csp);
+        org.junit.jupiter.api.Assertions.assertNull(response.header("Strict-Transport-Security"),
+                "no HSTS while the app is served over plain http");
     }
 }

@@ -56,6 +56,26 @@ class SecureCookiesTest {
         browser.api("GET", "/api/me").then().statusCode(200);
     }
 
+    @Test
+    void behind_a_tls_terminating_proxy_every_redirect_stays_on_https_and_hsts_is_sent() {
+        SpotifyStub.defaults();
+        Browser browser = new Browser();
+        Response login = browser.get(Browser.APP + "/login?returnTo=/recent");
+        Response consent = browser.get(login.header("Location"));
+        // The proxy forwards plain http: the BFF sees http, the browser speaks https.
+        Response done = browser.get(consent.header("Location").replace("https://", "http://"));
+        String handoff = done.header("Location");
+        assertTrue(handoff.startsWith("https://127.0.0.1:8891/login"), handoff);
+        Response landing = browser.get(handoff.replace("https://", "http://"));
+        Response failed = browser.get(Browser.APP + "/callback?error=access_denied");
+
+        assertEquals("https://127.0.0.1:8891/recent", landing.header("Location"));
+        assertEquals("https://127.0.0.1:8891/?error=access_denied", failed.header("Location"));
+        for (Response response : new Response[] { login, done, landing, failed, browser.api("GET", "/api/me") }) {
+            assertEquals("max-age=31536000", response.header("Strict-Transport-Security"));
+        }
+    }
+
     private static void assertHostCookie(Cookie cookie) {
         assertTrue(cookie.isSecured(), "Secure");
         assertTrue(cookie.isHttpOnly(), "HttpOnly");

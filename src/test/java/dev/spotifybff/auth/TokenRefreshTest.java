@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -28,6 +30,9 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import dev.spotifybff.session.Session;
+import dev.spotifybff.session.SessionId;
+import dev.spotifybff.session.Sessions;
 import dev.spotifybff.support.Browser;
 import dev.spotifybff.support.Concurrently;
 import dev.spotifybff.support.Query;
@@ -45,6 +50,9 @@ class TokenRefreshTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    Sessions sessions;
 
     private final Browser browser = new Browser();
 
@@ -72,6 +80,32 @@ class TokenRefreshTest {
                 .withHeader("Authorization", WireMock.equalTo("Bearer " + SpotifyStub.REFRESHED_ACCESS_TOKEN)));
         SpotifyStub.server().verify(0, getRequestedFor(urlPathEqualTo("/v1/me"))
                 .withHeader("Authorization", WireMock.equalTo("Bearer " + SpotifyStub.ACCESS_TOKEN)));
+    }
+
+    @Test
+    void invalid_grant_for_a_token_another_instance_rotated_meanwhile_keeps_the_session() throws Exception {
+        SessionId id = sessions.idFromCookie(browser.cookies().get("bff_session")).orElseThrow();
+        SpotifyStub.server().stubFor(post(urlPathEqualTo("/accounts/api/token"))
+                .withRequestBody(containing("grant_type=refresh_token"))
+                .willReturn(aResponse().withStatus(400).withBody("{\"error\":\"invalid_grant\"}").withFixedDelay(1000)));
+        clock.advance(ALMOST_AN_HOUR);
+
+        CompletableFuture<Integer> request = CompletableFuture.supplyAsync(() -> browser.api("GET", "/api/me").statusCode());
+        awaitRefreshRequest();
+        // Meanwhile another instance (its lock expired) spent the same refresh token and stored the new pair.
+        Session stored = sessions.load(id).orElseThrow();
+        sessions.update(id, stored.withTokens(SpotifyStub.REFRESHED_ACCESS_TOKEN, "rotated-elsewhere",
+                clock.instant().plusSeconds(3600), stored.scope()));
+
+        assertEquals(200, request.get(10, TimeUnit.SECONDS), "the store was read again before ending the session");
+        browser.api("GET", "/api/me").then().statusCode(200);
+    }
+
+    private static void awaitRefreshRequest() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (refreshRequests().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10); // polling for the request to arrive, not for time to pass
+        }
     }
 
     @Test

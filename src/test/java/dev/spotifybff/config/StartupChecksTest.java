@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.common.MapBackedConfigSource;
@@ -32,6 +34,7 @@ class StartupChecksTest {
                 .withSources(new MapBackedConfigSource("test", all) {
                 })
                 .withConverter(java.time.Duration.class, 100, new DurationConverter())
+                .withConverter(MemorySize.class, 100, new MemorySizeConverter())
                 .withMapping(BffConfig.class)
                 .build();
         return config.getConfigMapping(BffConfig.class);
@@ -99,5 +102,59 @@ class StartupChecksTest {
         assertEquals(List.of("REDIS_URL is missing or malformed: expected redis://[:password@]host:port[/db] or "
                 + "rediss://..."), StartupChecks.problems(config(badUrl), LaunchMode.NORMAL));
         assertEquals(List.of(), StartupChecks.problems(config(goodUrl), LaunchMode.NORMAL));
+    }
+
+    @Test
+    void a_long_but_weak_session_secret_is_refused_by_name_without_its_value() {
+        for (String weak : List.of("a".repeat(40), "abc123".repeat(7), "0123456789abcdef".repeat(3),
+                "passwordpasswordpasswordpassword1")) {
+            List<String> problems = StartupChecks.problems(config(Map.of(
+                    "bff.client-id", "0123456789abcdef0123456789abcdef",
+                    "bff.client-secret", SECRET,
+                    "bff.session-secret", weak)), LaunchMode.NORMAL);
+
+            assertEquals(1, problems.size(), weak + ": " + problems);
+            assertTrue(problems.get(0).startsWith("SESSION_SECRET is too weak"), problems.toString());
+            assertFalse(problems.get(0).contains(weak));
+        }
+        assertFalse(StartupChecks.isWeak("Zq3v9XkP2mW7sR4tY8uB1nC6dF0gH5jL"), "a random secret passes");
+    }
+
+    @Test
+    void a_weak_previous_secret_is_refused_too() {
+        List<String> problems = StartupChecks.problems(config(Map.of(
+                "bff.client-id", "0123456789abcdef0123456789abcdef",
+                "bff.client-secret", SECRET,
+                "bff.session-secret", SECRET,
+                "bff.session-secret-previous", "x".repeat(32))), LaunchMode.NORMAL);
+
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("SESSION_SECRET_PREVIOUS is too weak"));
+    }
+
+    @Test
+    void a_client_secret_too_short_for_quarkus_oidc_to_sign_with_is_refused() {
+        List<String> problems = StartupChecks.problems(config(Map.of(
+                "bff.client-id", "0123456789abcdef0123456789abcdef",
+                "bff.client-secret", "short-secret-19-chr",
+                "bff.session-secret", SECRET)), LaunchMode.NORMAL);
+
+        assertEquals(List.of("CLIENT_SECRET is shorter than 32 characters: Spotify's client secrets have 32."), problems);
+    }
+
+    @Test
+    void insecure_cookies_with_an_https_redirect_uri_are_refused_in_prod_only() {
+        Map<String, String> values = Map.of(
+                "bff.client-id", "0123456789abcdef0123456789abcdef",
+                "bff.client-secret", SECRET,
+                "bff.session-secret", SECRET,
+                "bff.redirect-uri", "https://app.example.com/callback",
+                "bff.cookies.secure", "false");
+
+        List<String> problems = StartupChecks.problems(config(values), LaunchMode.NORMAL);
+
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("COOKIE_SECURE=false with an https REDIRECT_URI"));
+        assertEquals(List.of(), StartupChecks.problems(config(values), LaunchMode.DEVELOPMENT));
     }
 }

@@ -1,12 +1,15 @@
 package dev.spotifybff.crypto;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -21,7 +24,7 @@ class SealerTest {
     private static final byte[] PLAIN = "access-token-xyz".getBytes(StandardCharsets.UTF_8);
     private static final byte[] CONTEXT = "session-a".getBytes(StandardCharsets.UTF_8);
 
-    private final Sealer sealer = new Sealer("test", SECRET, Optional.empty(), new SecureRandom());
+    private final Sealer sealer = Sealers.sealer("test", SECRET, Optional.empty(), new SecureRandom());
 
     @Test
     void a_sealed_value_opens_to_the_same_bytes_and_hides_them() {
@@ -45,7 +48,7 @@ class SealerTest {
 
     @Test
     void a_value_sealed_for_one_purpose_does_not_open_for_another() {
-        Sealer other = new Sealer("other", SECRET, Optional.empty(), new SecureRandom());
+        Sealer other = Sealers.sealer("other", SECRET, Optional.empty(), new SecureRandom());
 
         assertTrue(other.open(sealer.seal(PLAIN, CONTEXT), CONTEXT).isEmpty());
     }
@@ -69,9 +72,31 @@ class SealerTest {
 
     @Test
     void after_a_rotation_values_sealed_with_the_previous_secret_still_open() {
-        Sealer rotated = new Sealer("test", NEW_SECRET, Optional.of(SECRET), new SecureRandom());
+        Sealer rotated = Sealers.sealer("test", NEW_SECRET, Optional.of(SECRET), new SecureRandom());
 
         assertArrayEquals(PLAIN, rotated.open(sealer.seal(PLAIN, CONTEXT), CONTEXT).orElseThrow());
         assertTrue(sealer.open(rotated.seal(PLAIN, CONTEXT), CONTEXT).isEmpty(), "new values use the new secret");
+    }
+
+    @Test
+    void keys_come_from_hkdf_as_rfc_5869_test_case_1_computes_it() {
+        HexFormat hex = HexFormat.of();
+        byte[] prk = Hkdf.extract(hex.parseHex("000102030405060708090a0b0c"),
+                hex.parseHex("0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b"));
+        byte[] okm = Hkdf.expand(prk, hex.parseHex("f0f1f2f3f4f5f6f7f8f9"), 42);
+
+        assertEquals("077709362c2e32df0ddc3f0dc47bba6390b6c73bb50f9c3122ec844ad7c2b3e5", hex.formatHex(prk));
+        assertEquals("3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865",
+                hex.formatHex(okm));
+    }
+
+    @Test
+    void a_value_sealed_with_the_single_hmac_key_of_the_previous_release_still_opens_but_is_never_made_again() {
+        byte[] legacyKey = Sealers.legacyKey(SECRET, "test");
+        Sealer previousRelease = new Sealer("test", legacyKey, Optional.empty(), List.of(), new SecureRandom());
+
+        assertArrayEquals(PLAIN, sealer.open(previousRelease.seal(PLAIN, CONTEXT), CONTEXT).orElseThrow());
+        assertTrue(previousRelease.open(sealer.seal(PLAIN, CONTEXT), CONTEXT).isEmpty(), "new values use HKDF keys");
+        assertFalse(sealer.rotating(), "an upgrade is not a rotation: nothing is re-sealed on every request");
     }
 }

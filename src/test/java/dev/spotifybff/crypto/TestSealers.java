@@ -13,13 +13,13 @@ public final class TestSealers {
     }
 
     public static String sessionCookieSealedWith(String secret, SessionId id) {
-        return new Sealer("session-cookie", secret, Optional.empty(), new SecureRandom())
+        return Sealers.sealer("session-cookie", secret, Optional.empty(), new SecureRandom())
                 .sealToString(id.value().getBytes(StandardCharsets.US_ASCII), new byte[0]);
     }
 
     /** The session id inside a cookie, for tests that must find the session's keys in Redis. */
     public static SessionId sessionIdFromCookie(String secret, String cookie) {
-        byte[] id = new Sealer("session-cookie", secret, Optional.empty(), new SecureRandom())
+        byte[] id = Sealers.sealer("session-cookie", secret, Optional.empty(), new SecureRandom())
                 .openString(cookie, new byte[0]).orElseThrow();
         return new SessionId(new String(id, StandardCharsets.US_ASCII));
     }

@@ -39,7 +39,8 @@ import io.restassured.response.Response;
  * Two instances of the packaged BFF share one real Redis, as behind a load balancer: a session made
  * on A works on B, a logout on B ends it on A, a restart keeps it, a secret rotation logs nobody out,
  * and twenty requests racing over both instances with an expired token cause one refresh, against a
- * token endpoint that kills a refresh token once it has been used.
+ * token endpoint that kills a refresh token once it has been used, even when that endpoint takes
+ * longer than the fixed 15-second lock of earlier releases.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class MultiInstanceRedisIT {
@@ -66,7 +67,9 @@ class MultiInstanceRedisIT {
                 "SPOTIFY_ACCOUNTS_URL", stub.get("bff.spotify.accounts-url"),
                 "SPOTIFY_API_URL", stub.get("bff.spotify.api-url"),
                 // B has another port than REDIRECT_URI; behind a real balancer both share one origin.
-                "CANONICAL_ORIGIN_REDIRECT", "false"));
+                "CANONICAL_ORIGIN_REDIRECT", "false",
+                // Raised freely by operators: the refresh lock must outlive a token call this slow.
+                "SPOTIFY_READ_TIMEOUT", "20s"));
         a = new AppProcess("instance-a", portA, env).start();
         b = new AppProcess("instance-b", AppProcess.freePort(), env).start();
     }
@@ -143,6 +146,22 @@ class MultiInstanceRedisIT {
     }
 
     @Test
+    void a_token_endpoint_slower_than_the_old_fifteen_second_lock_does_not_let_the_other_instance_spend_the_token()
+            throws Exception {
+        Browser browser = new Browser(a.url());
+        loginWithAnExpiringTokenAndARotatingRefreshToken(browser, 16_000);
+        String cookie = browser.cookies().get("bff_session");
+        SpotifyStub.server().resetRequests();
+
+        List<Integer> statuses = Concurrently.get(cookie, List.of(a.url() + "/api/me", b.url() + "/api/me"));
+
+        assertEquals(List.of(200, 200), statuses, "both requests wait for the one slow refresh");
+        browser.api(b.url(), "GET", "/api/me").then().statusCode(200);
+        SpotifyStub.server().verify(1, postRequestedFor(urlPathEqualTo("/accounts/api/token"))
+                .withRequestBody(containing("grant_type=refresh_token")));
+    }
+
+    @Test
     void a_refresh_lock_left_by_a_dead_instance_blocks_no_longer_than_its_expiry() throws Exception {
         Browser browser = new Browser(a.url());
         loginWithAnExpiringTokenAndARotatingRefreshToken(browser);
@@ -191,9 +210,13 @@ class MultiInstanceRedisIT {
 
     /**
      * The code exchange answers expires_in=30 (inside the 60 s skew), and R1 dies once it has been
-     * used. The refresh takes 500 ms, so requests on the other instance arrive while it is under way.
+     * used. The refresh takes a while, so requests on the other instance arrive while it is under way.
      */
     private static void loginWithAnExpiringTokenAndARotatingRefreshToken(Browser browser) {
+        loginWithAnExpiringTokenAndARotatingRefreshToken(browser, 500); // a race window
+    }
+
+    private static void loginWithAnExpiringTokenAndARotatingRefreshToken(Browser browser, int refreshMillis) {
         SpotifyStub.server().stubFor(post(urlPathEqualTo("/accounts/api/token"))
                 .withRequestBody(containing("grant_type=authorization_code"))
                 .willReturn(okJson("""
@@ -203,7 +226,7 @@ class MultiInstanceRedisIT {
                 .whenScenarioStateIs(Scenario.STARTED).withRequestBody(containing("refresh_token=R1"))
                 .willReturn(okJson("""
                         {"access_token":"%s","token_type":"Bearer","expires_in":3600,"refresh_token":"R2","scope":""}"""
-                        .formatted(SpotifyStub.REFRESHED_ACCESS_TOKEN)).withFixedDelay(500)) // a race window
+                        .formatted(SpotifyStub.REFRESHED_ACCESS_TOKEN)).withFixedDelay(refreshMillis))
                 .willSetStateTo("R1 used"));
         SpotifyStub.server().stubFor(post(urlPathEqualTo("/accounts/api/token")).inScenario("rotation")
                 .whenScenarioStateIs("R1 used").withRequestBody(containing("refresh_token=R1"))

@@ -31,8 +31,8 @@ class OperationsTest {
 
     @Test
     void liveness_and_readiness_report_up_with_the_session_store_and_spotify_configuration() {
-        RestAssured.get(Browser.APP + "/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        RestAssured.get(Browser.APP + "/q/health/ready").then().statusCode(200)
+        RestAssured.get(Browser.MANAGEMENT + "/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        RestAssured.get(Browser.MANAGEMENT + "/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("session-store", "spotify-config"));
     }
@@ -42,7 +42,7 @@ class OperationsTest {
         SpotifyStub.defaults();
         SpotifyStub.server().resetRequests();
 
-        RestAssured.get(Browser.APP + "/q/health/ready").then().statusCode(200);
+        RestAssured.get(Browser.MANAGEMENT + "/q/health/ready").then().statusCode(200);
 
         assertTrue(SpotifyStub.server().getAllServeEvents().isEmpty());
     }
@@ -57,7 +57,7 @@ class OperationsTest {
         browser.api("GET", "/api/me");
         browser.get(Browser.APP + "/callback?error=access_denied");
 
-        String metrics = RestAssured.get(Browser.APP + "/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = RestAssured.get(Browser.MANAGEMENT + "/q/metrics").then().statusCode(200).extract().asString();
 
         for (String meter : new String[] { "bff_logins_started_total", "bff_logins_completed_total",
                 "bff_login_failures_total{reason=\"access_denied\"}", "bff_refreshes_total",
@@ -71,7 +71,7 @@ class OperationsTest {
 
     @Test
     void openapi_describes_the_api_surface_with_its_error_shape_and_nothing_else() {
-        RestAssured.given().accept("application/json").get(Browser.APP + "/q/openapi").then().statusCode(200)
+        RestAssured.given().accept("application/json").get(Browser.MANAGEMENT + "/q/openapi").then().statusCode(200)
                 .body("paths.'/api/me'.get.responses.'200'", org.hamcrest.Matchers.notNullValue())
                 .body("paths.'/api/me'.get.responses.'401'.content.'application/json'.schema.$ref",
                         equalTo("#/components/schemas/ApiError"))
@@ -79,5 +79,12 @@ class OperationsTest {
                 .body("components.schemas.ApiError.properties.error.type", equalTo("string"))
                 .body(not(containsString("/callback")))
                 .body(not(containsString("demo-spotify")));
+    }
+
+    @Test
+    void health_metrics_and_openapi_are_not_served_on_the_public_port() {
+        for (String path : new String[] { "/q/health", "/q/health/ready", "/q/metrics", "/q/openapi" }) {
+            RestAssured.get(Browser.APP + path).then().statusCode(404);
+        }
     }
 }

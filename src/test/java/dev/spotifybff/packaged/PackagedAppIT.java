@@ -80,6 +80,19 @@ class PackagedAppIT {
     }
 
     @Test
+    void html_is_revalidated_after_every_deploy_while_hashed_assets_stay_immutable() {
+        io.restassured.response.Response index = RestAssured.get(Browser.APP + "/");
+        io.restassured.response.Response deepLink = RestAssured.get(Browser.APP + "/playlists/some-id");
+        Matcher script = Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(index.asString());
+        assertTrue(script.find(), index.asString());
+        io.restassured.response.Response asset = RestAssured.get(Browser.APP + script.group(1));
+
+        assertEquals("no-cache", index.header("Cache-Control"));
+        assertEquals("no-cache", deepLink.header("Cache-Control"));
+        assertTrue(asset.header("Cache-Control").contains("immutable"), asset.header("Cache-Control"));
+    }
+
+    @Test
     void the_spa_bundle_holds_no_secret() {
         String index = RestAssured.get(Browser.APP + "/").asString();
         Matcher script = Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(index);
@@ -93,12 +106,38 @@ class PackagedAppIT {
     }
 
     @Test
-    void a_prod_deployment_serves_health_metrics_and_openapi_but_no_swagger_ui() {
-        RestAssured.get(Browser.APP + "/q/health/live").then().statusCode(200);
-        RestAssured.get(Browser.APP + "/q/health/ready").then().statusCode(200);
-        RestAssured.get(Browser.APP + "/q/metrics").then().statusCode(200).body(containsString("bff_sessions_active"));
-        RestAssured.get(Browser.APP + "/q/openapi").then().statusCode(200).body(containsString("/api/me"));
-        RestAssured.get(Browser.APP + "/q/swagger-ui/").then().statusCode(404);
+    void a_prod_deployment_serves_health_metrics_and_openapi_on_the_management_port_only_and_no_swagger_ui() {
+        RestAssured.get(Browser.MANAGEMENT + "/q/health/live").then().statusCode(200);
+        RestAssured.get(Browser.MANAGEMENT + "/q/health/ready").then().statusCode(200);
+        RestAssured.get(Browser.MANAGEMENT + "/q/metrics").then().statusCode(200).body(containsString("bff_sessions_active"));
+        RestAssured.get(Browser.MANAGEMENT + "/q/openapi").then().statusCode(200).body(containsString("/api/me"));
+        RestAssured.get(Browser.MANAGEMENT + "/q/swagger-ui/").then().statusCode(404);
+        for (String path : new String[] { "/q/health/ready", "/q/metrics", "/q/openapi" }) {
+            RestAssured.get(Browser.APP + path).then().statusCode(404);
+        }
+    }
+
+    @Test
+    void a_hundred_and_twenty_junk_spa_urls_make_one_metric_tag_and_later_routes_are_still_recorded() {
+        for (int i = 0; i < 120; i++) {
+            RestAssured.get(Browser.APP + "/junk-" + i + "/page").then().statusCode(200); // the SPA, for a deep link
+        }
+        RestAssured.given().header("X-CSRF", "1").post(Browser.APP + "/logout").then().statusCode(204);
+
+        String metrics = RestAssured.get(Browser.MANAGEMENT + "/q/metrics").then().statusCode(200).extract().asString();
+        List<String> requests = metrics.lines().filter(l -> l.startsWith("http_server_requests_seconds_count")).toList();
+        java.util.Set<String> uris = new java.util.TreeSet<>();
+        requests.forEach(l -> {
+            Matcher uri = Pattern.compile("uri=\"([^\"]*)\"").matcher(l);
+            if (uri.find()) {
+                uris.add(uri.group(1));
+            }
+        });
+
+        assertTrue(uris.contains("/{spa}"), "SPA routes share one tag: " + uris);
+        assertTrue(uris.stream().noneMatch(u -> u.contains("junk-")), "no raw SPA path is a tag: " + uris);
+        assertTrue(uris.size() <= 12, "a fixed vocabulary of routes: " + uris);
+        assertTrue(requests.stream().anyMatch(l -> l.contains("uri=\"/logout\"")), "a route after the junk is recorded");
     }
 
     @Test

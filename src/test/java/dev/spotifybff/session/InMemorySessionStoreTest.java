@@ -82,4 +82,42 @@ class InMemorySessionStoreTest {
 
         assertEquals(1, store.size());
     }
+
+    @Test
+    void a_login_beyond_the_per_user_cap_ends_that_users_oldest_session_only() {
+        InMemorySessionStore store = store(100);
+        store.create("other", new byte[] { 9 }, TTL, "user-b", 2);
+        store.create("a1", new byte[] { 1 }, TTL, "user-a", 2);
+        store.create("a2", new byte[] { 2 }, TTL, "user-a", 2);
+        store.touch("a1", TTL); // using a session does not make it younger for the cap: logins count
+
+        assertEquals(java.util.List.of("a1"), store.create("a3", new byte[] { 3 }, TTL, "user-a", 2));
+
+        assertTrue(store.get("a1").isEmpty());
+        assertTrue(store.get("a2").isPresent() && store.get("a3").isPresent() && store.get("other").isPresent());
+    }
+
+    @Test
+    void the_per_user_index_forgets_sessions_that_were_evicted_expired_or_deleted() {
+        InMemorySessionStore store = store(2);
+        store.create("a1", new byte[] { 1 }, TTL, "user-a", 5);
+        store.create("b1", new byte[] { 1 }, Duration.ofMinutes(1), "user-b", 5);
+        store.create("c1", new byte[] { 1 }, TTL, "user-c", 5); // evicts a1, the oldest
+        clock.advance(Duration.ofMinutes(2));
+        store.get("b1"); // expired
+        store.delete("c1");
+
+        assertEquals(0, store.indexedUsers());
+    }
+
+    @Test
+    void with_no_cap_nothing_is_indexed() {
+        InMemorySessionStore store = store(10);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(java.util.List.of(), store.create("k" + i, new byte[] { 1 }, TTL, "user-a", 0));
+        }
+
+        assertEquals(5, store.size());
+        assertEquals(0, store.indexedUsers());
+    }
 }

@@ -43,14 +43,18 @@ class RedisSessionStoreContractTest extends SessionStoreContract {
 
     @Test
     void redis_cli_scan_and_get_on_every_key_shows_no_token_no_secret_and_no_name() throws Exception {
+        // With the default cap, each login also keeps the user's index (a sorted set of session keys).
         Browser browser = new Browser();
         browser.login();
         browser.api("GET", "/api/me");
 
         List<String> keys = redisCli("--scan");
         assertTrue(keys.stream().anyMatch(k -> k.startsWith("spotify-bff:session:")), keys.toString());
+        assertTrue(keys.stream().anyMatch(k -> k.startsWith("spotify-bff:user:")), "the per-user index: " + keys);
         for (String key : keys) {
-            String value = String.join("\n", redisCli("GET", key));
+            boolean index = redisCli("TYPE", key).equals(List.of("zset"));
+            String value = String.join("\n", index ? redisCli("ZRANGE", key, "0", "-1") : redisCli("GET", key));
+            assertFalse(key.toLowerCase().contains("wizzler"), "no user id in a key name: " + key);
             for (String secret : List.of(SpotifyStub.ACCESS_TOKEN, SpotifyStub.REFRESH_TOKEN, SpotifyStub.CLIENT_SECRET,
                     "Wizzler", "wizzler")) {
                 assertFalse(value.contains(secret), key + " holds " + secret);
@@ -71,6 +75,19 @@ class RedisSessionStoreContractTest extends SessionStoreContract {
         browser.api("POST", "/logout");
 
         assertEquals(List.of("0"), redisCli("EXISTS", key));
+    }
+
+    @Test
+    void a_corrupt_value_in_redis_ends_that_session_with_401_not_a_500() throws Exception {
+        Browser browser = new Browser();
+        browser.login();
+        String key = "spotify-bff:session:"
+                + sessions.idFromCookie(browser.cookies().get("bff_session")).orElseThrow().storeKey();
+        redisCli("SET", key, "{not base64, not sealed}");
+
+        browser.api("GET", "/api/me").then().statusCode(401);
+
+        assertEquals(List.of("0"), redisCli("EXISTS", key), "the unreadable session is gone");
     }
 
     private static List<String> redisCli(String... args) throws IOException, InterruptedException {

@@ -108,6 +108,18 @@ abstract class SessionStoreContract {
     }
 
     @Test
+    void a_stored_value_that_does_not_open_ends_the_session_with_401() {
+        Browser browser = new Browser();
+        browser.login();
+        SessionId id = sessions.idFromCookie(browser.cookies().get("bff_session")).orElseThrow();
+        store.put(id.storeKey(), bytes("garbage that was never sealed by this BFF"), Duration.ofHours(1));
+
+        browser.api("GET", "/api/me").then().statusCode(401);
+
+        assertTrue(store.get(id.storeKey()).isEmpty());
+    }
+
+    @Test
     void twenty_racing_requests_with_an_expired_token_cause_exactly_one_refresh() throws Exception {
         Browser browser = new Browser();
         browser.login();

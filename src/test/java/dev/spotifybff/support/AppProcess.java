@@ -20,6 +20,7 @@ public final class AppProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort = freePort();
     private final Map<String, String> env;
     private Process process;
 
@@ -28,6 +29,12 @@ public final class AppProcess implements AutoCloseable {
         this.port = port;
         this.env = new HashMap<>(env);
         this.env.put("PORT", Integer.toString(port));
+        this.env.put("MANAGEMENT_PORT", Integer.toString(managementPort));
+    }
+
+    /** Health, metrics and OpenAPI: the management interface, not the public port. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public String url() {
@@ -89,7 +96,7 @@ public final class AppProcess implements AutoCloseable {
                         + File.separator + "it-logs" + File.separator + name + ".log");
             }
             try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return;

@@ -22,6 +22,8 @@ import io.restassured.specification.RequestSpecification;
 public class Browser {
 
     public static final String APP = "http://127.0.0.1:8891";
+    /** The management interface (health, metrics, OpenAPI): quarkus.management.test-port. */
+    public static final String MANAGEMENT = "http://127.0.0.1:8893";
 
     private final String app;
     private final Map<String, String> jar = new LinkedHashMap<>();

@@ -18,7 +18,9 @@ public class ProdCredentials implements QuarkusTestResourceLifecycleManager {
                 "CLIENT_ID", SpotifyStub.CLIENT_ID,
                 "CLIENT_SECRET", SpotifyStub.CLIENT_SECRET,
                 "bff.session-secret", SESSION_SECRET,
-                "bff.redirect-uri", "http://127.0.0.1:8891/callback");
+                "bff.redirect-uri", "http://127.0.0.1:8891/callback",
+                // The launched artifact gets the test HTTP port, but the management port as configured: pin it.
+                "quarkus.management.port", "8893");
     }
 
     @Override
