@@ -54,6 +54,13 @@ public class InMemorySessionStore implements SessionStore {
     }
 
     @Override
+    public synchronized Optional<byte[]> getAndTouch(String key, Duration ttl) {
+        Optional<Entry> entry = live(key);
+        entry.ifPresent(e -> insert(key, e.value(), ttl, e.userKey()));
+        return entry.map(Entry::value);
+    }
+
+    @Override
     public synchronized void put(String key, byte[] value, Duration ttl) {
         Entry previous = entries.get(key);
         insert(key, value, ttl, previous == null ? null : previous.userKey());

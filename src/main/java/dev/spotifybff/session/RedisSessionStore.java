@@ -59,7 +59,15 @@ public class RedisSessionStore implements SessionStore {
 
     @Override
     public Optional<byte[]> get(String key) {
-        Response value = redis.execute("GET", prefix + key);
+        return decode(redis.execute("GET", prefix + key));
+    }
+
+    @Override
+    public Optional<byte[]> getAndTouch(String key, Duration ttl) {
+        return decode(redis.execute("GETEX", prefix + key, "PX", millis(ttl))); // Redis 6.2 or later
+    }
+
+    private static Optional<byte[]> decode(Response value) {
         if (value == null) {
             return Optional.empty();
         }

@@ -13,6 +13,12 @@ public interface SessionStore {
 
     Optional<byte[]> get(String key);
 
+    /**
+     * Reads the value and restarts its time to live, in one step: every request does this, so in
+     * Redis it is one round trip (GETEX), not a GET and a PEXPIRE.
+     */
+    Optional<byte[]> getAndTouch(String key, Duration ttl);
+
     /** Creates or overwrites. */
     void put(String key, byte[] value, Duration ttl);
 

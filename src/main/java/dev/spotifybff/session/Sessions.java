@@ -103,16 +103,27 @@ public class Sessions {
         return cookieSealer.rotating() && !cookieSealer.opensWithCurrentKey(cookieValue, new byte[0]);
     }
 
-    /** The live session behind a cookie; using it restarts the idle timeout. */
+    /**
+     * The live session behind a cookie; using it restarts the idle timeout, in the same store call
+     * as the read. Only in the last idle period before the absolute end is the time to live then
+     * shortened (a second call, rare), so the store never keeps a session past its lifetime.
+     */
     public Optional<ActiveSession> resolve(String cookieValue) {
-        return idFromCookie(cookieValue).flatMap(id -> load(id).map(session -> {
-            store.touch(id.storeKey(), ttl(session));
-            return new ActiveSession(id, session);
-        }));
+        return idFromCookie(cookieValue).flatMap(id -> read(id, store.getAndTouch(id.storeKey(), idleTimeout))
+                .map(session -> {
+                    Duration ttl = ttl(session);
+                    if (ttl.compareTo(idleTimeout) < 0) {
+                        store.touch(id.storeKey(), ttl);
+                    }
+                    return new ActiveSession(id, session);
+                }));
     }
 
     public Optional<Session> load(SessionId id) {
-        Optional<byte[]> sealed = store.get(id.storeKey());
+        return read(id, store.get(id.storeKey()));
+    }
+
+    private Optional<Session> read(SessionId id, Optional<byte[]> sealed) {
         if (sealed.isEmpty()) {
             unsaved.invalidate(id.storeKey()); // ended meanwhile (logout elsewhere, expiry): not revived
             return Optional.empty();

@@ -78,6 +78,25 @@ class RedisSessionStoreContractTest extends SessionStoreContract {
     }
 
     @Test
+    void an_api_request_costs_one_redis_command_for_its_session() throws Exception {
+        Browser browser = new Browser();
+        browser.login();
+        redisCli("CONFIG", "RESETSTAT");
+
+        browser.api("GET", "/api/me").then().statusCode(200);
+
+        java.util.Map<String, Long> calls = new java.util.TreeMap<>();
+        for (String line : redisCli("INFO", "commandstats")) {
+            java.util.regex.Matcher stat = java.util.regex.Pattern.compile("^cmdstat_(\\w+):calls=(\\d+)").matcher(line);
+            // info, config and auth are redis-cli's own commands
+            if (stat.find() && !List.of("info", "config", "auth").contains(stat.group(1))) {
+                calls.put(stat.group(1), Long.parseLong(stat.group(2)));
+            }
+        }
+        assertEquals(java.util.Map.of("getex", 1L), calls, "read and idle-timeout restart in one GETEX");
+    }
+
+    @Test
     void a_corrupt_value_in_redis_ends_that_session_with_401_not_a_500() throws Exception {
         Browser browser = new Browser();
         browser.login();

@@ -82,6 +82,18 @@ abstract class SessionStoreContract {
     }
 
     @Test
+    void a_read_that_touches_restarts_the_time_to_live_in_the_same_call() {
+        String key = key();
+        store.put(key, bytes("one"), Duration.ofMillis(300));
+
+        assertArrayEquals(bytes("one"), store.getAndTouch(key, Duration.ofHours(1)).orElseThrow());
+        letTimePass(key, Duration.ofMillis(300));
+
+        assertArrayEquals(bytes("one"), store.get(key).orElseThrow(), "alive an hour from the touch");
+        assertTrue(store.getAndTouch("contract-absent-" + key, Duration.ofHours(1)).isEmpty());
+    }
+
+    @Test
     void a_stored_session_shows_no_token_in_clear() {
         Browser browser = new Browser();
         browser.login();
