@@ -26,6 +26,9 @@ public class LoginRateLimit {
     private static final Duration WINDOW = Duration.ofMinutes(1);
 
     private record Window(Instant start, int logins) {
+        boolean over(Instant now) {
+            return !start.plus(WINDOW).isAfter(now);
+        }
     }
 
     private final int limit;
@@ -47,7 +50,7 @@ public class LoginRateLimit {
         }
         Window window = windows.getIfPresent(address(request));
         Instant now = clock.instant();
-        if (window == null || !window.start().plus(WINDOW).isAfter(now) || window.logins() < limit) {
+        if (window == null || window.over(now) || window.logins() < limit) {
             return OptionalLong.empty();
         }
         long millisLeft = Duration.between(now, window.start().plus(WINDOW)).toMillis();
@@ -59,9 +62,9 @@ public class LoginRateLimit {
             return;
         }
         Instant now = clock.instant();
-        windows.asMap().compute(address(request), (address, window) -> window == null
-                || !window.start().plus(WINDOW).isAfter(now) ? new Window(now, 1)
-                        : new Window(window.start(), window.logins() + 1));
+        windows.asMap().compute(address(request), (address, window) -> window == null || window.over(now)
+                ? new Window(now, 1)
+                : new Window(window.start(), window.logins() + 1));
     }
 
     private static String address(HttpServerRequest request) {

@@ -31,7 +31,6 @@ public class SessionCookies {
         this.sessionMaxAge = config.session().maxLifetime();
     }
 
-
     public String sessionName() {
         return sessionName;
     }

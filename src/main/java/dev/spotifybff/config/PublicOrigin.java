@@ -10,10 +10,15 @@ public record PublicOrigin(String scheme, String host) {
 
     public static PublicOrigin of(BffConfig config) {
         URI redirect = URI.create(config.redirectUri());
-        String scheme = redirect.getScheme().toLowerCase(java.util.Locale.ROOT);
+        // Null-safe: a malformed REDIRECT_URI must reach StartupChecks, which names it, not fail here.
+        String scheme = redirect.getScheme() == null ? "" : redirect.getScheme().toLowerCase(java.util.Locale.ROOT);
         int port = redirect.getPort();
         boolean defaultPort = port == -1 || port == defaultPort(scheme);
         return new PublicOrigin(scheme, defaultPort ? redirect.getHost() : redirect.getHost() + ":" + port);
+    }
+
+    public boolean https() {
+        return "https".equals(scheme);
     }
 
     /** scheme://host, with no trailing slash. */

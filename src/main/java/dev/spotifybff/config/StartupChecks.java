@@ -54,7 +54,7 @@ public class StartupChecks {
             problems.add("SESSION_SECRET_PREVIOUS is too weak (fewer than 16 distinct characters, or a short pattern"
                     + " repeated).");
         }
-        if (mode == LaunchMode.NORMAL && isAbsoluteHttpUrl(config.redirectUri()) && Https.redirectUriIsHttps(config)
+        if (mode == LaunchMode.NORMAL && isAbsoluteHttpUrl(config.redirectUri()) && PublicOrigin.of(config).https()
                 && !Https.cookiesSecure(config)) {
             problems.add("COOKIE_SECURE=false with an https REDIRECT_URI: the session cookie would also travel over"
                     + " plain http. Remove COOKIE_SECURE (it follows REDIRECT_URI).");

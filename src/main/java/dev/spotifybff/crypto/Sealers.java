@@ -32,10 +32,11 @@ public class Sealers {
         String secret = config.sessionSecret().orElseThrow(
                 () -> new IllegalStateException("SESSION_SECRET is not set"));
         Optional<String> previous = config.sessionSecretPrevious().filter(p -> !p.isBlank());
-        sessionCookie = sealer("session-cookie", secret, previous, random);
-        loginHandoff = sealer("login-handoff", secret, previous, random);
-        sessionData = sealer("session-data", secret, previous, random);
-        userIndexKey = key(secret, "user-index");
+        Secrets secrets = Secrets.of(secret, previous);
+        sessionCookie = secrets.sealer("session-cookie", random);
+        loginHandoff = secrets.sealer("login-handoff", random);
+        sessionData = secrets.sealer("session-data", random);
+        userIndexKey = key(secrets.current(), "user-index");
     }
 
     public Sealer sessionCookie() {
@@ -67,14 +68,38 @@ public class Sealers {
     }
 
     static Sealer sealer(String purpose, String secret, Optional<String> previous, SecureRandom random) {
-        List<byte[]> legacy = previous.map(p -> List.of(legacyKey(secret, purpose), legacyKey(p, purpose)))
-                .orElseGet(() -> List.of(legacyKey(secret, purpose)));
-        return new Sealer(purpose, key(secret, purpose), previous.map(p -> key(p, purpose)), legacy, random);
+        return Secrets.of(secret, previous).sealer(purpose, random);
     }
 
-    static byte[] key(String secret, String purpose) {
-        byte[] prk = Hkdf.extract(SALT, secret.getBytes(StandardCharsets.UTF_8));
-        return Hkdf.expand(prk, ("spotify-bff/v2/" + purpose).getBytes(StandardCharsets.UTF_8), 32);
+    /**
+     * The secrets in use, each extracted once (HKDF-extract); every purpose's keys are expanded from
+     * these. The raw secrets are kept only for the previous release's open-only keys.
+     */
+    private record Secrets(String secret, byte[] current, Optional<String> previousSecret, Optional<byte[]> previous) {
+
+        static Secrets of(String secret, Optional<String> previous) {
+            return new Secrets(secret, extract(secret), previous, previous.map(Sealers::extract));
+        }
+
+        Sealer sealer(String purpose, SecureRandom random) {
+            List<byte[]> legacy = previousSecret
+                    .map(p -> List.of(legacyKey(secret, purpose), legacyKey(p, purpose)))
+                    .orElseGet(() -> List.of(legacyKey(secret, purpose)));
+            return new Sealer(purpose, key(current, purpose), previous.map(prk -> key(prk, purpose)), legacy, random);
+        }
+
+        @Override
+        public String toString() {
+            return "Secrets[not printed]"; // a record would print every component: secrets included
+        }
+    }
+
+    private static byte[] extract(String secret) {
+        return Hkdf.extract(SALT, secret.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] key(byte[] pseudorandomKey, String purpose) {
+        return Hkdf.expand(pseudorandomKey, ("spotify-bff/v2/" + purpose).getBytes(StandardCharsets.UTF_8), 32);
     }
 
     /** The key the release before HKDF derived: HMAC(secret, "spotify-bff/v1/" + purpose || 0x01). */

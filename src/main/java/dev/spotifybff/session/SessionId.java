@@ -35,6 +35,11 @@ public final class SessionId {
 
     /** Safe to log: 48 bits of the hash, enough to follow one session through the logs. */
     public String logId() {
+        return logIdOf(storeKey);
+    }
+
+    /** The same, for a session known only by its store key (one the per-user cap ended). */
+    public static String logIdOf(String storeKey) {
         return storeKey.substring(0, 12);
     }
 

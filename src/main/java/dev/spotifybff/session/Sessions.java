@@ -76,7 +76,7 @@ public class Sessions {
         List<String> ended = store.create(id.storeKey(), seal(id, session), ttl(session),
                 sealers.userKey(spotifyUserId), maxPerUser);
         for (String key : ended) {
-            LOG.infof("session %s ended: more than %d sessions of one user", key.substring(0, 12), maxPerUser);
+            LOG.infof("session %s ended: more than %d sessions of one user", SessionId.logIdOf(key), maxPerUser);
             this.ended.fire(new SessionEnded(key));
         }
         return id;
@@ -147,9 +147,10 @@ public class Sessions {
      * next request that loads it, so a rotated refresh token is not lost to a blip.
      */
     public boolean update(SessionId id, Session session) {
+        byte[] sealed = seal(id, session);
         for (int attempt = 1;; attempt++) {
             try {
-                boolean saved = store.update(id.storeKey(), seal(id, session), ttl(session));
+                boolean saved = store.update(id.storeKey(), sealed, ttl(session));
                 unsaved.invalidate(id.storeKey());
                 return saved;
             } catch (SessionStoreUnavailableException e) {

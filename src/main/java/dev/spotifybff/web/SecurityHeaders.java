@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 
 import dev.spotifybff.config.BffConfig;
 import dev.spotifybff.config.Https;
+import dev.spotifybff.config.PublicOrigin;
 import dev.spotifybff.config.WebConfig;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
@@ -36,7 +37,7 @@ public class SecurityHeaders {
     SecurityHeaders(WebConfig config, BffConfig bff) {
         this.contentSecurityPolicy = config.contentSecurityPolicy();
         this.hsts = Https.cookiesSecure(bff);
-        this.httpsRedirects = Https.redirectUriIsHttps(bff);
+        this.httpsRedirects = PublicOrigin.of(bff).https();
     }
 
     void register(@Observes Filters filters) {

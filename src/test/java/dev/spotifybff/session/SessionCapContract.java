@@ -1,8 +1,6 @@
 package dev.spotifybff.session;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -69,12 +67,11 @@ abstract class SessionCapContract {
                 .willReturn(okJson("""
                         {"access_token":"%s","token_type":"Bearer","expires_in":3600,"refresh_token":"r-%s","scope":""}"""
                         .formatted(token, userId))));
-        SpotifyStub.server().stubFor(get(urlPathEqualTo("/v1/me")).withHeader("Authorization", equalTo("Bearer " + token))
-                .willReturn(okJson("{\"id\":\"%s\",\"display_name\":\"%s\",\"type\":\"user\"}".formatted(userId, userId))));
+        SpotifyStub.meAnswersFor(token, userId, userId);
         Browser browser = new Browser();
         browser.login();
         SpotifyStub.defaults();
-        SpotifyStub.meAnswersFor(token);
+        SpotifyStub.meAnswersFor(token, userId, userId);
         return browser.cookies().get("bff_session");
     }
 

@@ -79,13 +79,18 @@ public class SpotifyStub implements QuarkusTestResourceLifecycleManager {
     }
 
     public static void meAnswersFor(String accessToken) {
+        meAnswersFor(accessToken, "wizzler", "Wizzler");
+    }
+
+    /** /v1/me with this bearer token answers the profile of this Spotify user. */
+    public static void meAnswersFor(String accessToken, String userId, String displayName) {
         server.stubFor(get(urlPathEqualTo("/v1/me"))
                 .withHeader("Authorization", equalTo("Bearer " + accessToken))
                 .willReturn(okJson("""
-                        {"id":"wizzler","display_name":"Wizzler","type":"user","uri":"spotify:user:wizzler",
-                         "href":"https://api.spotify.com/v1/users/wizzler",
-                         "external_urls":{"spotify":"https://open.spotify.com/user/wizzler"},
-                         "images":[{"url":"%s","height":300,"width":300}],
-                         "explicit_content":{"filter_enabled":false}}""".formatted(AVATAR))));
+                        {"id":"%1$s","display_name":"%2$s","type":"user","uri":"spotify:user:%1$s",
+                         "href":"https://api.spotify.com/v1/users/%1$s",
+                         "external_urls":{"spotify":"https://open.spotify.com/user/%1$s"},
+                         "images":[{"url":"%3$s","height":300,"width":300}],
+                         "explicit_content":{"filter_enabled":false}}""".formatted(userId, displayName, AVATAR))));
     }
 }
