@@ -7,7 +7,8 @@
 # Usage: bench/run.sh            (default run: about 20 minutes on 2 cores)
 # Knobs: BENCH_DURATION (5s), BENCH_WARMUP (30s; BENCH_WARMUP_MAX 240s), BENCH_SCALE_DURATION (4s), BENCH_CONNECTIONS (64),
 #        BENCH_THREADS (2), BENCH_SESSIONS (1000), BENCH_SCALE ("1000 10000 100000"),
-#        BENCH_STORES ("memory redis"), BENCH_REPEATS (3), BENCH_SMALL_HEAP ("-Xmx128m -XX:+UseSerialGC")
+#        BENCH_STORES ("memory redis"), BENCH_REPEATS (3), BENCH_SMALL_HEAP ("-Xmx128m -XX:+UseSerialGC"),
+#        BENCH_TOPOLOGY_SESSIONS (10000: Redis over TLS and as a cluster, beside the single node)
 # Every BFF instance is warmed up (unmeasured load for BENCH_WARMUP, twice that for its first
 # endpoint) before it is measured: a cold JVM answers several times slower for its first half
 # minute, and that is startup, measured apart. Every figure is measured BENCH_REPEATS times back to
@@ -27,8 +28,9 @@ SCALE=${BENCH_SCALE:-"1000 10000 100000"}
 STORES=${BENCH_STORES:-"memory redis"}
 REPEATS=${BENCH_REPEATS:-3}
 SMALL_HEAP=${BENCH_SMALL_HEAP:-"-Xmx128m -XX:+UseSerialGC"}
+TOPOLOGY_SESSIONS=${BENCH_TOPOLOGY_SESSIONS:-10000}
 
-for tool in nginx wrk redis-server java python3 curl; do
+for tool in nginx wrk redis-server java python3 curl openssl; do
   command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install -y nginx wrk redis-server" >&2; exit 1; }
 done
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
@@ -142,6 +144,7 @@ warm_up() {
 
 BFF_PID=
 STARTUP_MS=()
+EXTRA_ENV=() # more variables for the next start_bff (the Redis topology and its TLS trust)
 # start_bff STORE CACHE [REDIS_URL [JAVA_OPTS]]: starts the packaged app, records time to the first 200 on /q/health/ready.
 start_bff() {
   local start=$(date +%s%N)
@@ -152,7 +155,7 @@ start_bff() {
     SESSION_SECRET=bench-session-secret-0123456789abcdefghij REDIRECT_URI="http://127.0.0.1:$BFF/callback" \
     SPOTIFY_ACCOUNTS_URL="http://127.0.0.1:$UPSTREAM/accounts" SPOTIFY_API_URL="http://127.0.0.1:$UPSTREAM/v1" \
     PORT=$BFF MANAGEMENT_PORT=$MANAGEMENT SESSION_STORE=$1 CACHE_ENABLED=$2 REDIS_URL=${3:-redis://127.0.0.1:6379} SESSION_MAX_COUNT=200000 SESSION_MAX_PER_USER=0 \
-    QUARKUS_LOG_LEVEL=WARN java $java_opts -jar target/quarkus-app/quarkus-run.jar > "$WORK/bff.log" 2>&1 &
+    "${EXTRA_ENV[@]}" QUARKUS_LOG_LEVEL=WARN java $java_opts -jar target/quarkus-app/quarkus-run.jar > "$WORK/bff.log" 2>&1 &
   BFF_PID=$!
   until curl -fs -o /dev/null "http://127.0.0.1:$MANAGEMENT/q/health/ready"; do
     kill -0 "$BFF_PID" 2>/dev/null || { cat "$WORK/bff.log" >&2; exit 1; }
@@ -165,6 +168,27 @@ rss_kb() { awk '/^'"$2"':/ {print $2}' "/proc/$1/status"; }
 heap_used_kb() { # after a full GC
   jcmd "$1" GC.run >/dev/null
   jcmd "$1" GC.heap_info | python3 -c "import re,sys; print(re.search(r'used (\d+)K', sys.stdin.read()).group(1))"
+}
+# redis_memory PORT BASELINE_USED_MEMORY N: bytes per session, two ways: MEMORY USAGE of every session
+# key (key, value and Redis's per-key overhead), and the growth of used_memory since before any login.
+redis_memory() {
+  local keys total used
+  keys=$(redis-cli -p "$1" --scan --pattern 'spotify-bff:session:*' | wc -l)
+  total=$(redis-cli -p "$1" --scan --pattern 'spotify-bff:session:*' | sed 's/^/MEMORY USAGE /' | redis-cli -p "$1" \
+    | awk '{ s += $1 } END { print s }')
+  used=$(redis-cli -p "$1" INFO memory | awk -F: '/^used_memory:/ { print $2 + 0 }')
+  R[redis.memory_usage_bytes_per_session]=$(( total / keys ))
+  R[redis.used_memory_bytes_per_session]=$(( (used - $2) / $3 ))
+  echo "  Redis: MEMORY USAGE $(( total / keys )) bytes per session key (mean of $keys keys); used_memory grew" \
+    "$(( (used - $2) / $3 )) bytes per session over $3 sessions"
+}
+# topology_row NAME REDIS_URL: uncached /api/me with TOPOLOGY_SESSIONS sessions on that Redis (EXTRA_ENV set by the caller).
+topology_row() {
+  start_bff redis false "$2"
+  login "$TOPOLOGY_SESSIONS" "$WORK/cookies-$1"
+  warm_up "http://127.0.0.1:$BFF/api/me" "$WORK/cookies-$1" "$(( ${WARMUP%s} * 2 ))s"
+  measure "$1, $TOPOLOGY_SESSIONS sessions" "http://127.0.0.1:$BFF/api/me" "$WORK/cookies-$1" "$SCALE_DURATION" "$BFF_PID"
+  stop_bff
 }
 login() { # login N OUT_FILE: N sessions through the real login flow
   java bench/LoginDriver.java "http://127.0.0.1:$BFF" "$1" 32 "$2" | tee -a "$WORK/logins.txt" | sed 's/^/  /'
@@ -218,6 +242,7 @@ for store in $STORES; do
     RPID=$!; PIDS+=($RPID)
     until redis-cli -p "$RPORT" ping >/dev/null 2>&1; do sleep 0.05; done
     redis_url="redis://127.0.0.1:$RPORT"
+    redis_baseline=$(redis-cli -p "$RPORT" INFO memory | awk -F: '/^used_memory:/ { print $2 + 0 }')
   fi
   start_bff "$store" false "$redis_url"
   heap_before=$(heap_used_kb "$BFF_PID")
@@ -235,17 +260,55 @@ for store in $STORES; do
       echo "  heap after GC: $((heap_before / 1024)) MB before any login, $((heap_after / 1024)) MB with $n sessions: $(( (heap_after - heap_before) * 1024 / n )) bytes per session"
     fi
     measure "$store store, $n sessions" "http://127.0.0.1:$BFF/api/me" "$WORK/cookies-$store" "$SCALE_DURATION" "$BFF_PID"
+    if [ "$store" = redis ] && [ "$n" = "$TOPOLOGY_SESSIONS" ]; then redis_memory "$RPORT" "$redis_baseline" "$n"; fi
   done
   stop_bff
   if [ "$store" = redis ]; then redis-cli -p "$RPORT" shutdown nosave >/dev/null 2>&1 || true; fi
 done
 
+if [[ " $STORES " == *" redis "* ]]; then
+  echo
+  echo "== 2b. Redis as operators run it (uncached /api/me, $TOPOLOGY_SESSIONS sessions, ${SCALE_DURATION} each)"
+  echo "  -- over TLS (a TLS-only redis-server, certificate checked against a CA made for this run)"
+  openssl req -x509 -newkey rsa:2048 -nodes -keyout "$WORK/ca.key" -out "$WORK/ca.crt" -days 2 -subj "/CN=bench CA" 2>/dev/null
+  openssl req -newkey rsa:2048 -nodes -keyout "$WORK/redis.key" -out "$WORK/redis.csr" -subj "/CN=redis" 2>/dev/null
+  echo "subjectAltName=IP:127.0.0.1" > "$WORK/san.ext"
+  openssl x509 -req -in "$WORK/redis.csr" -CA "$WORK/ca.crt" -CAkey "$WORK/ca.key" -CAcreateserial \
+    -out "$WORK/redis.crt" -days 2 -extfile "$WORK/san.ext" 2>/dev/null
+  TPORT=$(free_port)
+  redis-server --port 0 --tls-port "$TPORT" --tls-cert-file "$WORK/redis.crt" --tls-key-file "$WORK/redis.key" \
+    --tls-ca-cert-file "$WORK/ca.crt" --tls-auth-clients no --bind 127.0.0.1 --save "" --appendonly no \
+    --dir "$WORK" >"$WORK/redis-tls.log" 2>&1 &
+  TPID=$!; PIDS+=($TPID)
+  until redis-cli --tls --cacert "$WORK/ca.crt" -p "$TPORT" ping >/dev/null 2>&1; do sleep 0.05; done
+  EXTRA_ENV=(REDIS_TLS_CA_FILE="$WORK/ca.crt")
+  topology_row "redis over TLS" "rediss://127.0.0.1:$TPORT"
+  kill "$TPID"; wait "$TPID" 2>/dev/null || true
+  echo "  -- a three-master cluster (redis-cli --cluster create)"
+  nodes=(); cluster_pids=()
+  for i in 1 2 3; do
+    port=$(free_port); mkdir -p "$WORK/node$i"
+    redis-server --port "$port" --cluster-enabled yes --cluster-port "$(free_port)" --cluster-config-file nodes.conf \
+      --bind 127.0.0.1 --save "" --appendonly no --dir "$WORK/node$i" >"$WORK/node$i/redis.log" 2>&1 &
+    cluster_pids+=($!); PIDS+=($!); nodes+=("127.0.0.1:$port")
+    until redis-cli -p "$port" ping >/dev/null 2>&1; do sleep 0.05; done
+  done
+  redis-cli --cluster create "${nodes[@]}" --cluster-replicas 0 --cluster-yes >/dev/null
+  for node in "${nodes[@]}"; do
+    until redis-cli -p "${node#*:}" CLUSTER INFO | grep -q cluster_state:ok; do sleep 0.1; done
+  done
+  EXTRA_ENV=(REDIS_TOPOLOGY=cluster)
+  topology_row "redis cluster" "$(printf 'redis://%s,' "${nodes[@]}" | sed 's/,$//')"
+  EXTRA_ENV=()
+  kill "${cluster_pids[@]}"; wait "${cluster_pids[@]}" 2>/dev/null || true
+fi
+
 echo
 echo "== 3. Summary"
 for key in "${!R[@]}"; do printf '%s\t%s\n' "$key" "${R[$key]}"; done > "$WORK/results.tsv"
-python3 - "$WORK/results.tsv" "${STARTUP_MS[*]}" "$(cat "$WORK/logins.txt")" "$SCALE" "$STORES" <<'PY'
+python3 - "$WORK/results.tsv" "${STARTUP_MS[*]}" "$(cat "$WORK/logins.txt")" "$SCALE" "$STORES" "$TOPOLOGY_SESSIONS" <<'PY'
 import re, statistics, sys
-results, startups, logins, scale, stores = sys.argv[1:6]
+results, startups, logins, scale, stores, topology_sessions = sys.argv[1:7]
 R = dict(line.rstrip("\n").split("\t", 1) for line in open(results) if "\t" in line)
 f = lambda k: float(R[k])
 startups = [int(x) for x in startups.split()]
@@ -274,11 +337,21 @@ for store in stores:
     base = f(f"{store} store, {scale[0]} sessions.rps")
     print(f"{store} store: " + ", ".join(f"{n} sessions {f(f'{store} store, {n} sessions.rps'):.0f} req/s "
           f"({f(f'{store} store, {n} sessions.rps')/base:.2f}x)" for n in scale))
+single = f"redis store, {topology_sessions} sessions"
+for name in ("redis over TLS", "redis cluster"):
+    key = f"{name}, {topology_sessions} sessions"
+    if key + ".rps" in R:
+        row(f"{name}, {topology_sessions} sessions", key)
+        if single + ".rps" in R:
+            print(f"  {name} / redis single node at {topology_sessions} sessions: {f(key+'.rps')/f(single+'.rps'):.2f}x")
+if "redis.memory_usage_bytes_per_session" in R:
+    print(f"Redis bytes per session at {topology_sessions} sessions: MEMORY USAGE {R['redis.memory_usage_bytes_per_session']} B"
+          f" per session key, used_memory {R['redis.used_memory_bytes_per_session']} B per session")
 heap = [(n, R[f'memory.{n}.heap_bytes_per_session']) for n in scale if f'memory.{n}.heap_bytes_per_session' in R]
 if heap:
     print("memory store heap per session after GC: " + ", ".join(f"{b} B at {n}" for n, b in heap))
 print()
-print("targets (issue 15; printed, not asserted):")
+print("targets (issues 14 and 15; printed, not asserted):")
 n, u = f("nginx proxy /v1/me.rps"), f("BFF uncached /api/me.rps")
 nt, ut = f("nginx proxy /v1/me/top/tracks.rps"), f("BFF uncached /api/me/top/tracks.rps")
 p99_gap = (f("BFF uncached /api/me.p99_us") - f("nginx proxy /v1/me.p99_us")) / 1000
@@ -304,6 +377,10 @@ for store in stores:
 if heap:
     checks.append(("memory store < 2 KB heap per session (kept)", int(heap[-1][1]) < 2048, f"{heap[-1][1]} B"))
 checks.append(("JVM startup to ready < 2 s (kept)", startups[0] < 2000, f"{startups[0]} ms (first), {statistics.median(startups):.0f} ms (median)"))
+tls, single = f"redis over TLS, {topology_sessions} sessions.rps", f"redis store, {topology_sessions} sessions.rps"
+if tls in R and single in R:
+    checks.append((f"Redis over TLS >= 0.85x the plaintext single node (issue 14; uncached, {topology_sessions} sessions)",
+                   f(tls) / f(single) >= 0.85, f"{f(tls)/f(single):.2f}x"))
 for name, ok, value in checks:
     print(f"  [{'met' if ok else 'MISSED'}] {name}: {value}")
 spreads = {k[:-len('.spread')]: float(v) for k, v in R.items() if k.endswith('.spread')}

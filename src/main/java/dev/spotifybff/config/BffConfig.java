@@ -69,6 +69,10 @@ public interface BffConfig {
         Duration refreshSkew();
     }
 
+    enum RedisTopology {
+        STANDALONE, SENTINEL, CLUSTER
+    }
+
     interface Session {
         /** memory (one instance) or redis (several instances share sessions). */
         @WithDefault("memory")
@@ -77,6 +81,27 @@ public interface BffConfig {
         /** redis://[:password@]host:port[/db] or rediss://... (TLS), for SESSION_STORE=redis. */
         @WithDefault("redis://127.0.0.1:6379")
         String redisUrl();
+
+        /** standalone (one node), sentinel (REDIS_URL lists the sentinels) or cluster (REDIS_URL lists seed nodes). */
+        @WithDefault("standalone")
+        RedisTopology redisTopology();
+
+        /** The master's name the sentinels know, for REDIS_TOPOLOGY=sentinel. */
+        @WithDefault("mymaster")
+        String redisSentinelMaster();
+
+        /** PEM file of the CA that signed the Redis server's certificate; unset: the system trust. */
+        Optional<String> redisTlsCaFile();
+
+        /** Skips certificate and host name checks over rediss://; for a local trial only (refused in prod). */
+        @WithDefault("false")
+        boolean redisTlsInsecure();
+
+        /**
+         * Replicas that must acknowledge a login's or a refresh's write before it counts (Redis WAIT);
+         * unset: 1 with Sentinel, where a failover would otherwise lose recent writes, 0 otherwise.
+         */
+        Optional<Integer> redisWaitReplicas();
 
         /** Bound on every Redis command: beyond it the request answers 503, it never hangs. */
         @WithDefault("2s")

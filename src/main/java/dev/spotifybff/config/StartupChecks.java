@@ -63,8 +63,8 @@ public class StartupChecks {
             problems.add("REDIRECT_URI is malformed: expected an absolute http(s) URL ending in /callback,"
                     + " such as http://127.0.0.1:8888/callback.");
         }
-        if (config.session().store() == BffConfig.StoreKind.REDIS && !isRedisUrl(config.session().redisUrl())) {
-            problems.add("REDIS_URL is missing or malformed: expected redis://[:password@]host:port[/db] or rediss://...");
+        if (config.session().store() == BffConfig.StoreKind.REDIS) {
+            problems.addAll(redisProblems(config.session(), mode));
         }
         return problems;
     }
@@ -87,6 +87,35 @@ public class StartupChecks {
             }
         }
         return false;
+    }
+
+    private static List<String> redisProblems(BffConfig.Session session, LaunchMode mode) {
+        List<String> problems = new ArrayList<>();
+        List<String> urls = java.util.Arrays.stream(session.redisUrl().split(",")).map(String::trim).toList();
+        if (urls.isEmpty() || !urls.stream().allMatch(StartupChecks::isRedisUrl)) {
+            problems.add("REDIS_URL is missing or malformed: expected redis://[:password@]host:port[/db] or rediss://...");
+        } else if (urls.size() > 1 && session.redisTopology() == BffConfig.RedisTopology.STANDALONE) {
+            problems.add("REDIS_URL lists several nodes: set REDIS_TOPOLOGY=sentinel (they are sentinels) or"
+                    + " REDIS_TOPOLOGY=cluster (they are cluster seeds).");
+        } else if (urls.stream().map(u -> u.startsWith("rediss:")).distinct().count() > 1) {
+            problems.add("REDIS_URL mixes redis:// and rediss://: every node is reached with TLS, or none is.");
+        }
+        if (session.redisTopology() == BffConfig.RedisTopology.SENTINEL && session.redisSentinelMaster().isBlank()) {
+            problems.add("REDIS_SENTINEL_MASTER is empty: name the master the sentinels monitor (mymaster by default).");
+        }
+        if (session.redisTlsInsecure() && mode == LaunchMode.NORMAL) {
+            problems.add("REDIS_TLS_INSECURE=true in production: the Redis certificate would go unchecked. Set"
+                    + " REDIS_TLS_CA_FILE to the CA's PEM file instead.");
+        }
+        if (session.redisTlsCaFile().filter(f -> !f.isBlank()).map(f -> !java.nio.file.Files.isReadable(
+                java.nio.file.Path.of(f))).orElse(false)) {
+            problems.add("REDIS_TLS_CA_FILE cannot be read: expected the path of a PEM file.");
+        }
+        if (session.redisKeyPrefix().contains("{") || session.redisKeyPrefix().contains("}")) {
+            // The first {...} of a key is its Cluster hash tag; the session's own tag must be that one.
+            problems.add("REDIS_KEY_PREFIX contains { or }: the BFF's keys carry their own Redis hash tags.");
+        }
+        return problems;
     }
 
     private static boolean isRedisUrl(String value) {

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 
 import dev.spotifybff.config.BffConfig;
+import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
@@ -81,7 +82,7 @@ public class RedisSessionStore implements SessionStore {
 
     @Override
     public void put(String key, byte[] value, Duration ttl) {
-        redis.execute("SET", prefix + key, encode(value), "PX", millis(ttl));
+        redis.executeReplicated("SET", prefix + key, encode(value), "PX", millis(ttl));
     }
 
     @Override
@@ -90,7 +91,9 @@ public class RedisSessionStore implements SessionStore {
             put(key, value, ttl);
             return List.of();
         }
-        Response ended = redis.execute("EVAL", CREATE, "2", prefix + key, userPrefix + userKey, encode(value),
+        // The index shares the session's slot tag (see SessionId), so the script touches one slot.
+        String index = userPrefix + "{" + SessionId.slotTagOf(userKey) + "}" + userKey;
+        Response ended = redis.executeReplicated("EVAL", CREATE, "2", prefix + key, index, encode(value),
                 millis(ttl), Long.toString(System.currentTimeMillis()), Integer.toString(maxPerUser),
                 millis(maxLifetime));
         List<String> keys = new java.util.ArrayList<>(ended.size());
@@ -103,7 +106,7 @@ public class RedisSessionStore implements SessionStore {
     @Override
     public boolean update(String key, byte[] value, Duration ttl) {
         // XX: only if the key still exists, so a refresh racing a logout cannot revive the session.
-        return redis.execute("SET", prefix + key, encode(value), "PX", millis(ttl), "XX") != null;
+        return redis.executeReplicated("SET", prefix + key, encode(value), "PX", millis(ttl), "XX") != null;
     }
 
     @Override
@@ -119,12 +122,14 @@ public class RedisSessionStore implements SessionStore {
     @Override
     public long size() {
         long count = 0;
-        String cursor = "0";
-        do {
-            Response page = redis.execute("SCAN", cursor, "MATCH", prefix + "*", "COUNT", "1000");
-            cursor = page.get(0).toString();
-            count += page.get(1).size();
-        } while (!"0".equals(cursor));
+        for (Redis master : redis.masters()) {
+            String cursor = "0";
+            do {
+                Response page = redis.execute(master, "SCAN", cursor, "MATCH", prefix + "*", "COUNT", "1000");
+                cursor = page.get(0).toString();
+                count += page.get(1).size();
+            } while (!"0".equals(cursor));
+        }
         return count;
     }
 

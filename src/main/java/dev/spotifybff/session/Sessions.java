@@ -72,9 +72,9 @@ public class Sessions {
 
     /** A new session of this Spotify user; beyond SESSION_MAX_PER_USER, that user's oldest sessions end. */
     public SessionId create(Session session, String spotifyUserId) {
-        SessionId id = SessionId.random(sealers.randomBytes(32));
-        List<String> ended = store.create(id.storeKey(), seal(id, session), ttl(session),
-                sealers.userKey(spotifyUserId), maxPerUser);
+        String userKey = sealers.userKey(spotifyUserId);
+        SessionId id = SessionId.random(SessionId.slotTagOf(userKey), sealers.randomBytes(32));
+        List<String> ended = store.create(id.storeKey(), seal(id, session), ttl(session), userKey, maxPerUser);
         for (String key : ended) {
             LOG.infof("session %s ended: more than %d sessions of one user", SessionId.logIdOf(key), maxPerUser);
             this.ended.fire(new SessionEnded(key));

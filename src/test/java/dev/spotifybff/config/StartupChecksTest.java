@@ -105,6 +105,53 @@ class StartupChecksTest {
     }
 
     @Test
+    void sentinel_and_cluster_urls_list_several_nodes_of_one_scheme() {
+        Map<String, String> sentinels = redisStore(Map.of("bff.session.redis-topology", "sentinel",
+                "bff.session.redis-url", "redis://:pw@10.0.0.1:26379, redis://:pw@10.0.0.2:26379,redis://:pw@10.0.0.3:26379"));
+        Map<String, String> mixed = redisStore(Map.of("bff.session.redis-topology", "cluster",
+                "bff.session.redis-url", "rediss://:pw@10.0.0.1:6379,redis://:pw@10.0.0.2:6379"));
+
+        Map<String, String> standalone = new java.util.HashMap<>(sentinels);
+        standalone.remove("bff.session.redis-topology");
+
+        assertEquals(List.of(), StartupChecks.problems(config(sentinels), LaunchMode.NORMAL));
+        assertTrue(StartupChecks.problems(config(standalone), LaunchMode.NORMAL).get(0)
+                .startsWith("REDIS_URL lists several nodes: set REDIS_TOPOLOGY"));
+        assertEquals(List.of("REDIS_URL mixes redis:// and rediss://: every node is reached with TLS, or none is."),
+                StartupChecks.problems(config(mixed), LaunchMode.NORMAL));
+    }
+
+    @Test
+    void unchecked_redis_tls_is_refused_in_prod_and_allowed_in_dev() {
+        Map<String, String> insecure = redisStore(Map.of("bff.session.redis-url", "rediss://:pw@cache.internal:6380",
+                "bff.session.redis-tls-insecure", "true"));
+
+        List<String> prod = StartupChecks.problems(config(insecure), LaunchMode.NORMAL);
+        assertEquals(1, prod.size(), prod.toString());
+        assertTrue(prod.get(0).startsWith("REDIS_TLS_INSECURE=true in production"), prod.get(0));
+        assertEquals(List.of(), StartupChecks.problems(config(insecure), LaunchMode.DEVELOPMENT));
+    }
+
+    @Test
+    void an_unreadable_ca_file_and_a_prefix_with_a_hash_tag_are_refused_by_name() {
+        Map<String, String> wrong = redisStore(Map.of("bff.session.redis-url", "rediss://:pw@cache.internal:6380",
+                "bff.session.redis-tls-ca-file", "/nonexistent/ca.pem", "bff.session.redis-key-prefix", "{bff}:"));
+
+        List<String> problems = StartupChecks.problems(config(wrong), LaunchMode.NORMAL);
+
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("REDIS_TLS_CA_FILE cannot be read"), problems.get(0));
+        assertTrue(problems.get(1).startsWith("REDIS_KEY_PREFIX contains { or }"), problems.get(1));
+    }
+
+    private static Map<String, String> redisStore(Map<String, String> more) {
+        Map<String, String> values = new java.util.HashMap<>(Map.of("bff.client-id", "0123456789abcdef0123456789abcdef",
+                "bff.client-secret", SECRET, "bff.session-secret", SECRET, "bff.session.store", "redis"));
+        values.putAll(more);
+        return values;
+    }
+
+    @Test
     void a_long_but_weak_session_secret_is_refused_by_name_without_its_value() {
         for (String weak : List.of("a".repeat(40), "abc123".repeat(7), "0123456789abcdef".repeat(3),
                 "passwordpasswordpasswordpassword1")) {

@@ -212,7 +212,7 @@ class MultiInstanceRedisIT {
      * The code exchange answers expires_in=30 (inside the 60 s skew), and R1 dies once it has been
      * used. The refresh takes a while, so requests on the other instance arrive while it is under way.
      */
-    private static void loginWithAnExpiringTokenAndARotatingRefreshToken(Browser browser) {
+    static void loginWithAnExpiringTokenAndARotatingRefreshToken(Browser browser) {
         loginWithAnExpiringTokenAndARotatingRefreshToken(browser, 500); // a race window
     }
 

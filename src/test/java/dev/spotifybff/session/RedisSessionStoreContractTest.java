@@ -4,18 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 import dev.spotifybff.support.Browser;
+import dev.spotifybff.support.LogCapture;
 import dev.spotifybff.support.RedisProfile;
 import dev.spotifybff.support.RedisResource;
+import dev.spotifybff.support.RedisServer;
 import dev.spotifybff.support.SpotifyStub;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,22 +29,21 @@ import io.quarkus.test.junit.TestProfile;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class RedisSessionStoreContractTest extends SessionStoreContract {
 
+    @Inject
+    RedisCommands redis;
+
     @Override
     void letTimePass(String key, Duration ttl) {
-        // Redis's clock cannot be moved: wait (bounded) for Redis itself to expire the key.
-        long deadline = System.nanoTime() + ttl.multipliedBy(10).toNanos();
-        while (store.get(key).isPresent() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        awaitRedisExpiry(key, ttl);
+    }
+
+    /** The Redis these tests run on; the TLS variant overrides it. */
+    RedisServer server() {
+        return RedisResource.server();
     }
 
     @Test
-    void redis_cli_scan_and_get_on_every_key_shows_no_token_no_secret_and_no_name() throws Exception {
+    void redis_cli_scan_and_get_on_every_key_shows_no_token_no_secret_and_no_name() {
         // With the default cap, each login also keeps the user's index (a sorted set of session keys).
         Browser browser = new Browser();
         browser.login();
@@ -63,7 +64,7 @@ class RedisSessionStoreContractTest extends SessionStoreContract {
     }
 
     @Test
-    void a_session_key_expires_in_redis_with_the_idle_timeout_and_logout_deletes_it_at_once() throws Exception {
+    void a_session_key_expires_in_redis_with_the_idle_timeout_and_logout_deletes_it_at_once() {
         Browser browser = new Browser();
         browser.login();
         String key = "spotify-bff:session:"
@@ -78,7 +79,7 @@ class RedisSessionStoreContractTest extends SessionStoreContract {
     }
 
     @Test
-    void an_api_request_costs_one_redis_command_for_its_session() throws Exception {
+    void an_api_request_costs_one_redis_command_for_its_session() {
         Browser browser = new Browser();
         browser.login();
         redisCli("CONFIG", "RESETSTAT");
@@ -97,7 +98,7 @@ class RedisSessionStoreContractTest extends SessionStoreContract {
     }
 
     @Test
-    void a_corrupt_value_in_redis_ends_that_session_with_401_not_a_500() throws Exception {
+    void a_corrupt_value_in_redis_ends_that_session_with_401_not_a_500() {
         Browser browser = new Browser();
         browser.login();
         String key = "spotify-bff:session:"
@@ -109,13 +110,22 @@ class RedisSessionStoreContractTest extends SessionStoreContract {
         assertEquals(List.of("0"), redisCli("EXISTS", key), "the unreadable session is gone");
     }
 
-    private static List<String> redisCli(String... args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of("redis-cli"));
-        command.addAll(RedisResource.server().cliArgs());
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, process.waitFor(), out);
-        return out.lines().filter(l -> !l.isBlank()).toList();
+    @Test
+    void an_allkeys_eviction_policy_is_warned_about_and_noeviction_is_not() {
+        try (LogCapture log = new LogCapture()) {
+            redisCli("CONFIG", "SET", "maxmemory-policy", "allkeys-lru");
+            RedisEvictionPolicy.warnIfEvicting(redis);
+            redisCli("CONFIG", "SET", "maxmemory-policy", "noeviction");
+            RedisEvictionPolicy.warnIfEvicting(redis);
+
+            List<String> warnings = log.lines().stream().filter(l -> l.contains("maxmemory-policy is")).toList();
+            assertEquals(1, warnings.size(), log.lines().toString());
+            assertTrue(warnings.get(0).contains("allkeys-lru") && warnings.get(0).contains("noeviction or volatile-ttl"),
+                    warnings.get(0));
+        }
+    }
+
+    private List<String> redisCli(String... args) {
+        return server().cli(args);
     }
 }

@@ -18,8 +18,11 @@ public final class RedisServer implements AutoCloseable {
     private final int port;
     private final Path dir;
     /** Every test Redis requires a password, so the BFF is always tested with a redis://:password@ URL. */
-    private final String password = "test-redis-" + Long.toHexString(System.nanoTime());
+    private String password = "test-redis-" + Long.toHexString(System.nanoTime());
     private Process process;
+    private List<String> extraArgs = List.of();
+    private List<String> extraCliArgs = List.of();
+    private String scheme = "redis";
 
     public RedisServer() {
         try {
@@ -40,11 +43,56 @@ public final class RedisServer implements AutoCloseable {
                 + "(.ci/run installs it on a fresh machine)");
     }
 
-    public RedisServer start() {
+    /** TLS only: no plaintext port, the certificate and key from {@code certificates}. */
+    public RedisServer tls(TestCertificates certificates) {
+        this.scheme = "rediss";
+        this.extraArgs = List.of("--port", "0", "--tls-port", Integer.toString(port),
+                "--tls-cert-file", certificates.serverCert().toString(),
+                "--tls-key-file", certificates.serverKey().toString(),
+                "--tls-ca-cert-file", certificates.caCert().toString(), "--tls-auth-clients", "no");
+        this.extraCliArgs = List.of("--tls", "--cacert", certificates.caCert().toString());
+        return this;
+    }
+
+    /** More redis-server options (later ones win), such as a replica's or a cluster node's. */
+    public RedisServer with(String... args) {
+        List<String> all = new java.util.ArrayList<>(extraArgs);
+        all.addAll(List.of(args));
+        this.extraArgs = all;
+        return this;
+    }
+
+    /** A Redis Cluster node (not yet part of a cluster: see {@link RedisCluster}), its bus on another free port. */
+    public RedisServer clusterNode() {
         try {
-            process = new ProcessBuilder(binary(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                    "--dir", dir.toString(), "--appendonly", "yes", "--appendfsync", "always", "--save", "",
-                    "--protected-mode", "yes", "--requirepass", password)
+            return with("--cluster-enabled", "yes", "--cluster-config-file", dir.resolve("nodes.conf").toString(),
+                    "--cluster-port", Integer.toString(freePort()), "--cluster-node-timeout", "2000");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Shares one password across servers that must reach each other (replicas, cluster nodes). */
+    public RedisServer password(String shared) {
+        this.password = shared;
+        return this;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public RedisServer start() {
+        List<String> command = new java.util.ArrayList<>(List.of(binary(), "--port", Integer.toString(port),
+                "--bind", "127.0.0.1", "--dir", dir.toString(), "--appendonly", "yes", "--appendfsync", "always",
+                "--save", "", "--protected-mode", "yes", "--requirepass", password, "--masterauth", password));
+        command.addAll(extraArgs);
+        try {
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("redis.log").toFile())
                     .start();
@@ -73,12 +121,39 @@ public final class RedisServer implements AutoCloseable {
     }
 
     public String url() {
-        return "redis://:" + password + "@127.0.0.1:" + port;
+        return scheme + "://:" + password + "@127.0.0.1:" + port;
     }
 
-    /** redis-cli's arguments to reach this server: port and password. */
+    /** redis-cli's arguments to reach this server: port and password (and the CA, over TLS). */
     public List<String> cliArgs() {
-        return List.of("-p", Integer.toString(port), "-a", password, "--no-auth-warning");
+        List<String> args = new java.util.ArrayList<>(List.of("-p", Integer.toString(port), "-a", password,
+                "--no-auth-warning"));
+        args.addAll(extraCliArgs);
+        return args;
+    }
+
+    /** Runs redis-cli against this server and returns its non-blank output lines. */
+    public List<String> cli(String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of("redis-cli"));
+        command.addAll(cliArgs());
+        command.addAll(List.of(args));
+        return run(command);
+    }
+
+    static List<String> run(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", command.subList(0, 1)) + " failed: " + out);
+            }
+            return out.lines().filter(l -> !l.isBlank()).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
@@ -93,7 +168,7 @@ public final class RedisServer implements AutoCloseable {
                 return;
             } catch (IOException notYet) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("redis-server exited; see " + dir.resolve("redis.log"));
+                    throw new IllegalStateException(exitMessage());
                 }
                 try {
                     Thread.sleep(20); // polling for start-up, not waiting for an expiry
@@ -106,7 +181,21 @@ public final class RedisServer implements AutoCloseable {
         throw new IllegalStateException("redis-server did not listen on " + port);
     }
 
-    private static int freePort() throws IOException {
+    /** Why it exited, from its log: a redis-server built without TLS says so there. */
+    private String exitMessage() {
+        String log;
+        try {
+            log = Files.readString(dir.resolve("redis.log"));
+        } catch (IOException e) {
+            log = "";
+        }
+        String hint = scheme.equals("rediss") && log.toLowerCase().contains("tls")
+                ? " This redis-server may lack TLS: Debian's has it (apt-get install -y redis-server)." : "";
+        return "redis-server exited:" + hint + " Its log (" + dir.resolve("redis.log") + "):\n"
+                + log.substring(Math.max(0, log.length() - 2000));
+    }
+
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

@@ -1,0 +1,78 @@
+package dev.spotifybff.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+import dev.spotifybff.support.Browser;
+import dev.spotifybff.support.RedisCluster;
+import dev.spotifybff.support.RedisClusterResource;
+import dev.spotifybff.support.SpotifyStub;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * The whole store contract on a real three-master Redis Cluster, plus what a cluster adds: every key
+ * of one session shares a slot, and counting sessions visits every master.
+ */
+@QuarkusTest
+@TestProfile(RedisClusterSessionStoreContractTest.OnCluster.class)
+@QuarkusTestResource(SpotifyStub.class)
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class RedisClusterSessionStoreContractTest extends SessionStoreContract {
+
+    public static class OnCluster implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(RedisClusterResource.class));
+        }
+    }
+
+    @Override
+    void letTimePass(String key, Duration ttl) {
+        awaitRedisExpiry(key, ttl);
+    }
+
+    @Test
+    void a_session_its_refresh_lock_and_its_users_index_hash_to_one_slot() {
+        RedisCluster cluster = RedisClusterResource.cluster();
+        Browser browser = new Browser();
+        browser.login();
+        SessionId id = sessions.idFromCookie(browser.cookies().get("bff_session")).orElseThrow();
+        String session = "spotify-bff:session:" + id.storeKey();
+        String index = cluster.keys().stream().filter(k -> k.startsWith("spotify-bff:user:")
+                && cluster.cli("ZRANGE", k, "0", "-1").contains(session)).findFirst().orElseThrow();
+
+        Set<String> slots = List.of(session, "spotify-bff:refresh-lock:" + id.storeKey(), index).stream()
+                .map(key -> cluster.cli("CLUSTER", "KEYSLOT", key).get(0)).collect(Collectors.toSet());
+
+        assertEquals(1, slots.size(), "session, lock and index in one slot: " + slots);
+        assertEquals(List.of("1"), cluster.cli("EXISTS", session));
+    }
+
+    @Test
+    void the_session_count_adds_up_every_master() {
+        RedisCluster cluster = RedisClusterResource.cluster();
+        for (int i = 0; i < 30; i++) {
+            store.put("{user" + i + "}count", "x".getBytes(StandardCharsets.UTF_8), Duration.ofMinutes(5));
+        }
+        long holding = cluster.nodes().stream()
+                .filter(node -> node.cli("--scan", "--pattern", "spotify-bff:session:*").size() > 0).count();
+        long everywhere = cluster.nodes().stream()
+                .mapToLong(node -> node.cli("--scan", "--pattern", "spotify-bff:session:*").size()).sum();
+
+        assertTrue(holding > 1, "sessions spread over " + holding + " masters");
+        assertEquals(everywhere, store.size());
+    }
+}
