@@ -2,7 +2,7 @@
 # Proves that `./mvnw quarkus:dev` works as the README says, on a machine without Spotify
 # credentials: starts dev mode on free ports, checks the SPA (served by Vite through Quinoa) and a
 # full login with /api/me through the built-in demo Spotify, then edits a Java resource and a React
-# component and sees both changes served without a restart. Restores both files and stops dev mode
+# component and sees both changes served without a restart, the session kept over the Java reload. Restores both files and stops dev mode
 # whatever happens. Usage: scripts/check-dev-mode.sh   (about a minute once dependencies are cached)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -62,13 +62,17 @@ demo_login() {
 
 echo "dev mode on $APP (Vite on $VITE_DEV_PORT), log in $LOG"
 setsid env -u CLIENT_ID -u CLIENT_SECRET -u SESSION_SECRET ./mvnw -B quarkus:dev \
-  -Dquarkus.http.port="$PORT" -Dquarkus.management.port="$MANAGEMENT_PORT" -Dbff.redirect-uri="$APP/callback" -Dquarkus.console.enabled=false \
-  -Dquarkus.analytics.disabled=true > "$LOG" 2>&1 &
+  -Dquarkus.http.port="$PORT" -Dquarkus.management.port="$MANAGEMENT_PORT" -Dbff.redirect-uri="$APP/callback" \
+  -Dquarkus.console.enabled=false > "$LOG" 2>&1 &
 DEV_PID=$!
 
 await_body "$APP/" '<div id="root">' 300 || fail "the SPA did not come up on $APP"
 curl -fsS "$APP/" | grep -qF '/@vite/client' || fail "the SPA is not served by Vite's dev server (no hot reload)"
 echo "ok: the SPA is served by Vite through Quinoa"
+grep -qF "Demo Spotify active (no CLIENT_ID): open $APP and log in as Demo Listener" "$LOG" \
+  || fail "dev mode did not say that the demo Spotify is active"
+! grep -qF "Help improve Quarkus" "$LOG" || fail "dev mode asked the build-analytics question (.mvn/jvm.config)"
+echo "ok: dev mode says which Spotify it uses, and asks no question"
 
 demo_login
 await_body "$APP/api/me" '"display_name":"Demo Listener"' 30 || fail "/api/me did not answer through the demo Spotify"
@@ -78,8 +82,11 @@ echo "ok: login through the demo Spotify, /api/me and /api/me/top/tracks answer"
 sed -i 's|<h1>Demo Spotify</h1>|<h1>Demo Spotify (live reloaded)</h1>|' "$JAVA_FILE"
 await_body "$APP/demo-spotify/authorize" 'Demo Spotify (live reloaded)' 120 || fail "the Java edit was not live-reloaded"
 echo "ok: a Java edit is served without a restart"
-demo_login # the in-memory session store starts empty after a live reload
-await_body "$APP/api/me" '"display_name":"Demo Listener"' 30 || fail "/api/me failed after the live reload"
+# No new login: the session made before the edit must survive the reload (DevModeSessions, DemoGrants).
+await_body "$APP/api/me" '"display_name":"Demo Listener"' 30 || fail "the Java edit logged the user out"
+await_body "$APP/api/me/top/tracks?time_range=short_term" '"items"' 30 \
+  || fail "the demo Spotify forgot its tokens over the live reload"
+echo "ok: a Java edit keeps the session (same cookie, no new login)"
 
 sed -i 's|Log in with Spotify|Log in with Spotify (hot reloaded)|' "$TSX_FILE"
 await_body "$APP/src/features/auth/components/LoginView.tsx" 'Log in with Spotify (hot reloaded)' 60 \

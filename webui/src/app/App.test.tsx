@@ -12,18 +12,29 @@ const profile = {
   external_urls: { spotify: 'https://open.spotify.com/user/wizzler' },
 };
 const loggedOut = { status: 401, body: { error: 'login_required', message: 'Log in' } };
+const anonymous = { 'api/session': { status: 200, body: { authenticated: false } } };
+const session = { 'api/session': { status: 200, body: { authenticated: true, scopes: ['user-read-private'] } } };
 const noTracks = { status: 200, body: page([]) };
 
 describe('App', () => {
-  it('shows the login button when the BFF says login_required', async () => {
-    stubApi({ 'api/me': loggedOut });
+  it('shows the login button when the session probe says the visitor is not logged in', async () => {
+    stubApi({ ...anonymous });
     render(<App />);
     const login = await screen.findByRole('link', { name: 'Log in with Spotify' });
     expect(login).toHaveAttribute('href', 'login');
   });
 
+  it('probes the session without a single 401 on a logged-out page load', async () => {
+    const fetchMock = stubApi({ ...anonymous, 'api/me': loggedOut });
+    render(<App />);
+    await screen.findByRole('link', { name: 'Log in with Spotify' });
+    const statuses = await Promise.all(fetchMock.mock.results.map(async (r) => ((await r.value) as Response).status));
+    expect(fetchMock.mock.calls.map(([url]) => String(url))).toEqual(['api/session']);
+    expect(statuses).toEqual([200]);
+  });
+
   it('shows avatar, name, id and a Spotify link when logged in, and calls the API with the CSRF header', async () => {
-    const fetchMock = stubApi({ 'api/me/top': noTracks, 'api/me': { status: 200, body: profile } });
+    const fetchMock = stubApi({ ...session, 'api/me/top': noTracks, 'api/me': { status: 200, body: profile } });
     render(<App />);
     expect(await screen.findByRole('heading', { name: 'Wizzler' })).toBeInTheDocument();
     expect(screen.getByText('wizzler')).toBeInTheDocument();
@@ -43,6 +54,7 @@ describe('App', () => {
 
   it('logs out with a POST and returns to the login view', async () => {
     const fetchMock = stubApi({
+      ...session,
       'api/me/top': noTracks,
       'api/me': { status: 200, body: profile },
       logout: { status: 204 },
@@ -53,9 +65,37 @@ describe('App', () => {
     expect(fetchMock).toHaveBeenCalledWith('logout', expect.objectContaining({ method: 'POST' }));
   });
 
+  it('sends a logged-out deep link through the login and back to the same page', async () => {
+    window.history.replaceState(null, '', '/recent');
+    stubApi({ ...anonymous });
+    render(<App />);
+    const login = await screen.findByRole('link', { name: 'Log in with Spotify' });
+    expect(login).toHaveAttribute('href', 'login?returnTo=%2Frecent');
+  });
+
+  it('keeps the page for the next login when a session ends there', async () => {
+    window.history.replaceState(null, '', '/artists?range=long_term');
+    stubApi({ ...session, 'api/me/top': loggedOut, 'api/me': { status: 200, body: profile } });
+    render(<App />);
+    const login = await screen.findByRole('link', { name: 'Log in with Spotify' });
+    expect(login).toHaveAttribute('href', 'login?returnTo=%2Fartists%3Frange%3Dlong_term');
+  });
+
+  it('does not carry the range chosen on the overview into top artists', async () => {
+    window.history.replaceState(null, '', '/?range=long_term');
+    stubApi({ ...session, 'api/me/top': noTracks, 'api/me': { status: 200, body: profile } });
+    render(<App />);
+    expect(await screen.findByRole('tab', { name: 'All time' })).toHaveAttribute('aria-selected', 'true');
+
+    await userEvent.click(screen.getByRole('link', { name: 'Top artists' }));
+
+    expect(await screen.findByRole('heading', { name: 'Top artists' })).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Last 4 weeks' })).toHaveAttribute('aria-selected', 'true');
+  });
+
   it('explains a login error from the query string and can dismiss it', async () => {
     window.history.replaceState(null, '', '/?error=access_denied');
-    stubApi({ 'api/me': loggedOut });
+    stubApi({ ...anonymous });
     render(<App />);
     expect(await screen.findByRole('alert')).toHaveTextContent('You declined access on Spotify');
     await userEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
@@ -65,7 +105,7 @@ describe('App', () => {
 
   it('answers an unknown login error code with a generic message and never echoes the query', async () => {
     window.history.replaceState(null, '', '/?error=Call%20+1-555-0100%20to%20verify%20your%20account');
-    stubApi({ 'api/me': loggedOut });
+    stubApi({ ...anonymous });
     render(<App />);
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The login did not complete. Please try again.');
@@ -75,6 +115,7 @@ describe('App', () => {
 
   it('says so when the server could not end the session, and shows the login view (the cookie is gone)', async () => {
     stubApi({
+      ...session,
       'api/me/top': noTracks,
       'api/me': { status: 200, body: profile },
       logout: { status: 503, body: { error: 'logout_incomplete', message: 'This browser is logged out.' } },
@@ -86,11 +127,11 @@ describe('App', () => {
   });
 
   it('stays logged in and asks to try again when the logout could not reach the server', async () => {
-    const fetchMock = stubApi({ 'api/me/top': noTracks, 'api/me': { status: 200, body: profile } });
+    const fetchMock = stubApi({ ...session, 'api/me/top': noTracks, 'api/me': { status: 200, body: profile } });
     fetchMock.mockImplementation(async (input: RequestInfo | URL) => {
       if (String(input) === 'logout') throw new TypeError('Failed to fetch');
       const url = String(input);
-      const body = url.startsWith('api/me/top') ? page([]) : profile;
+      const body = url === 'api/session' ? session['api/session'].body : url.startsWith('api/me/top') ? page([]) : profile;
       return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
     });
     render(<App />);
@@ -101,6 +142,7 @@ describe('App', () => {
 
   it('shows a failure with a retry when Spotify is unavailable, and recovers on retry', async () => {
     stubApi({
+      ...session,
       'api/me/top': noTracks,
       'api/me': [
         { status: 502, body: { error: 'spotify_unavailable', message: 'Spotify is not answering properly.' } },
@@ -115,7 +157,7 @@ describe('App', () => {
   });
 
   it('says when to try again after a rate limit', async () => {
-    stubApi({ 'api/me': { status: 429, body: { error: 'rate_limited', retryAfter: 7 }, headers: { 'Retry-After': '7' } } });
+    stubApi({ ...session, 'api/me': { status: 429, body: { error: 'rate_limited', retryAfter: 7 }, headers: { 'Retry-After': '7' } } });
     render(<App />);
     await waitFor(() => expect(screen.getByText(/Try again in 7 seconds/)).toBeInTheDocument());
   });
@@ -127,7 +169,7 @@ describe('App', () => {
   });
 
   it('goes back to the login view when a later call finds the session gone', async () => {
-    stubApi({ 'api/me/top': loggedOut, 'api/me': { status: 200, body: profile } });
+    stubApi({ ...session, 'api/me/top': loggedOut, 'api/me': { status: 200, body: profile } });
     render(<App />);
     expect(await screen.findByRole('link', { name: 'Log in with Spotify' })).toBeInTheDocument();
   });

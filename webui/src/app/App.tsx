@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 
 import { ApiError, describeError, LOGIN_REQUIRED_EVENT } from '../lib/api-client';
+import { getSession } from '../features/auth/api/getSession';
 import { logout } from '../features/auth/api/logout';
 import { ErrorBanner } from '../features/auth/components/ErrorBanner';
 import { LoginView } from '../features/auth/components/LoginView';
@@ -36,6 +37,11 @@ export function App() {
   const load = useCallback(async () => {
     setState({ kind: 'loading' });
     try {
+      // The probe answers 200 either way: a logged-out page load shows no 401 in the console.
+      if (!(await getSession()).authenticated) {
+        setState({ kind: 'loggedOut' });
+        return;
+      }
       setState({ kind: 'loggedIn', profile: await getMe() });
     } catch (e) {
       const error = e instanceof ApiError ? e : new ApiError(0, 'unexpected', 'Something went wrong.');
@@ -119,7 +125,7 @@ export function App() {
             </div>
           </div>
         )}
-        {state.kind === 'loggedOut' && <LoginView />}
+        {state.kind === 'loggedOut' && <LoginView returnTo={returnTo(path)} />}
         {state.kind === 'loggedIn' && (
           <>
             {path === '/' && (
@@ -151,6 +157,14 @@ export function App() {
   );
 }
 
+/** Where a login from here should land: this page, with its query but without a login error. */
+function returnTo(path: string): string {
+  const params = new URLSearchParams(window.location.search);
+  params.delete('error');
+  const query = params.toString();
+  return path + (query ? '?' + query : '');
+}
+
 function isCurrent(path: string, to: string): boolean {
   return to === '/' ? path === '/' : path === to || path.startsWith(to + '/');
 }
@@ -160,9 +174,9 @@ function Route({ path }: { path: string }) {
   if (playlist) return <PlaylistView id={playlist[1]!} />;
   switch (path) {
     case '/':
-      return <TopItems kind="tracks" />;
+      return <TopItems key="tracks" kind="tracks" />;
     case '/artists':
-      return <TopItems kind="artists" />;
+      return <TopItems key="artists" kind="artists" />;
     case '/playlists':
       return <PlaylistsGrid />;
     case '/recent':

@@ -10,17 +10,37 @@ export function navigate(path: string): void {
 }
 
 export function usePath(): string {
-  const [path, setPath] = useState(window.location.pathname);
+  return useLocationPart(() => window.location.pathname);
+}
+
+/** One query parameter of the address bar, kept current like the path. */
+export function useQueryParam(name: string): string | null {
+  return useLocationPart(() => new URLSearchParams(window.location.search).get(name));
+}
+
+/** Sets (or, with null, removes) one query parameter in place: shareable, without a history entry. */
+export function replaceQueryParam(name: string, value: string | null): void {
+  const params = new URLSearchParams(window.location.search);
+  if (value === null) params.delete(name);
+  else params.set(name, value);
+  const query = params.toString();
+  window.history.replaceState(null, '', window.location.pathname + (query ? '?' + query : ''));
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+}
+
+function useLocationPart<T>(read: () => T): T {
+  const [value, setValue] = useState(read);
   useEffect(() => {
-    const update = () => setPath(window.location.pathname);
+    const update = () => setValue(read);
     window.addEventListener('popstate', update);
     window.addEventListener(NAVIGATE_EVENT, update);
     return () => {
       window.removeEventListener('popstate', update);
       window.removeEventListener(NAVIGATE_EVENT, update);
     };
+    // read is a fixed accessor of window.location for the life of the component
   }, []);
-  return path;
+  return value;
 }
 
 type LinkProps = { to: string; children: ReactNode; className?: string; current?: boolean };

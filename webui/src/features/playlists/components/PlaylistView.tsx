@@ -4,6 +4,7 @@ import { Link } from '../../../app/router';
 import { PagedList } from '../../../components/PagedList';
 import { EmptyState, ErrorState } from '../../../components/States';
 import { TrackRow } from '../../../components/TrackRow';
+import { ApiError } from '../../../lib/api-client';
 import { pickImage } from '../../../lib/spotify';
 import { usePaged } from '../../../lib/usePaged';
 import { getPlaylist, playlistItemsUrl, type Playlist, type PlaylistItem } from '../api/playlists';
@@ -26,6 +27,18 @@ export function PlaylistView({ id }: { id: string }) {
     };
   }, [id, attempt]);
 
+  if (playlistError instanceof ApiError && playlistError.status === 404) {
+    // Spotify has no such playlist (or no longer shares it): trying again cannot help.
+    return (
+      <section className="section" aria-labelledby="playlist-title">
+        <Link to="/playlists" className="back">
+          ← All playlists
+        </Link>
+        <h1 id="playlist-title">Playlist not found</h1>
+        <p className="muted">Spotify has no playlist at this address, or it is no longer shared with you.</p>
+      </section>
+    );
+  }
   if (playlistError) {
     return <ErrorState error={playlistError} onRetry={() => setAttempt((n) => n + 1)} />;
   }

@@ -7,6 +7,11 @@ export const TIME_RANGES: { value: TimeRange; label: string }[] = [
   { value: 'long_term', label: 'All time' },
 ];
 
+/** A range from the address bar; anything else (or none) is the last 4 weeks. */
+export function parseRange(value: string | null): TimeRange {
+  return TIME_RANGES.find((r) => r.value === value)?.value ?? 'short_term';
+}
+
 export function topUrl(kind: TopKind, range: TimeRange): string {
   return `api/me/top/${kind}?time_range=${range}&limit=20`;
 }

@@ -24,6 +24,20 @@ describe('TopItems', () => {
     expect(fetchMock).toHaveBeenCalledWith('api/me/top/tracks?time_range=long_term&limit=20', expect.anything());
   });
 
+  it('reads the range from the address and writes the chosen one back, so a reload or a shared link keeps it', async () => {
+    window.history.replaceState(null, '', '/?range=long_term');
+    const fetchMock = stubApi({ 'api/me/top/tracks': { status: 200, body: page([track('Evergreen')]) } });
+    render(<TopItems kind="tracks" />);
+    expect(await screen.findByText('Evergreen')).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'All time' })).toHaveAttribute('aria-selected', 'true');
+    expect(fetchMock).toHaveBeenCalledWith('api/me/top/tracks?time_range=long_term&limit=20', expect.anything());
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Last 6 months' }));
+
+    expect(window.location.search).toBe('?range=medium_term');
+    expect(screen.getByRole('tab', { name: 'Last 6 months' })).toHaveAttribute('aria-selected', 'true');
+  });
+
   it('moves between tabs with the arrow keys', async () => {
     stubApi({ 'api/me/top/tracks': { status: 200, body: page([track('x')]) } });
     render(<TopItems kind="tracks" />);

@@ -1,16 +1,19 @@
-import { type KeyboardEvent, useState } from 'react';
+import { type KeyboardEvent } from 'react';
 
+import { replaceQueryParam, useQueryParam } from '../../../app/router';
 import { PagedList } from '../../../components/PagedList';
 import { EmptyState } from '../../../components/States';
 import { TrackRow } from '../../../components/TrackRow';
 import { pickImage, type Artist, type Track } from '../../../lib/spotify';
 import { usePaged } from '../../../lib/usePaged';
-import { TIME_RANGES, topUrl, type TimeRange, type TopKind } from '../api/getTop';
+import { parseRange, TIME_RANGES, topUrl, type TimeRange, type TopKind } from '../api/getTop';
 
 type Props = { kind: TopKind };
 
 export function TopItems({ kind }: Props) {
-  const [range, setRange] = useState<TimeRange>('short_term');
+  // The range lives in the address (?range=long_term): it survives a reload and can be shared.
+  const range = parseRange(useQueryParam('range'));
+  const setRange = (value: TimeRange) => replaceQueryParam('range', value);
   const title = kind === 'tracks' ? 'Top tracks' : 'Top artists';
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     // Arrow keys move between tabs, as the WAI-ARIA tabs pattern expects.

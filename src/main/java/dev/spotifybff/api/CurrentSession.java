@@ -1,5 +1,7 @@
 package dev.spotifybff.api;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -31,10 +33,15 @@ public class CurrentSession {
     }
 
     public ActiveSession require(HttpHeaders headers) {
-        String cookie = cookies.read(headers).orElseThrow(ApiException::loginRequired);
-        ActiveSession active = sessions.resolve(cookie).orElseThrow(ApiException::loginRequired);
-        if (rotating && sessions.cookieNeedsResealing(cookie)) {
-            resealed.set(cookies.session(sessions.cookieValue(active.id())));
+        return find(headers).orElseThrow(ApiException::loginRequired);
+    }
+
+    /** The session, or empty when there is none: for the one endpoint where that is an answer, not an error. */
+    public Optional<ActiveSession> find(HttpHeaders headers) {
+        Optional<String> cookie = cookies.read(headers);
+        Optional<ActiveSession> active = cookie.flatMap(sessions::resolve);
+        if (rotating && active.isPresent() && sessions.cookieNeedsResealing(cookie.get())) {
+            resealed.set(cookies.session(sessions.cookieValue(active.get().id())));
         }
         return active;
     }

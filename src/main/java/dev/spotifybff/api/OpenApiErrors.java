@@ -48,19 +48,24 @@ public class OpenApiErrors implements OASFilter {
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (path.startsWith("/api")) {
-                item.getOperations().values().forEach(OpenApiErrors::document);
+                // The session probe answers "not logged in" with 200: it is the one /api call without a 401.
+                boolean probe = path.equals("/api/session");
+                item.getOperations().values().forEach(operation -> document(operation, probe));
             }
         });
     }
 
-    private static void document(Operation operation) {
+    private static void document(Operation operation, boolean neverLoginRequired) {
         operation.addParameter(OASFactory.createParameter().name(CsrfGuard.HEADER).in(Parameter.In.HEADER)
                 .required(true).description("Must be 1: the CSRF guard")
                 .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).enumeration(List.of("1"))));
-        ERRORS.forEach((status, description) -> operation.getResponses().addAPIResponse(status,
-                OASFactory.createAPIResponse().description(description).content(OASFactory.createContent()
-                        .addMediaType("application/json", OASFactory.createMediaType()
-                                .schema(OASFactory.createSchema().ref("ApiError"))))));
+        ERRORS.forEach((status, description) -> {
+            if (!(neverLoginRequired && status.equals("401"))) {
+                operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().description(description)
+                        .content(OASFactory.createContent().addMediaType("application/json",
+                                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("ApiError")))));
+            }
+        });
     }
 
     private static Schema string(String description) {

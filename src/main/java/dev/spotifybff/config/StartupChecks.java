@@ -6,10 +6,9 @@ import java.util.List;
 
 import jakarta.enterprise.event.Observes;
 
-import org.jboss.logging.Logger;
-
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
  * Refuses to start a misconfigured BFF, with one line per problem that names the variable and never
@@ -18,13 +17,12 @@ import io.quarkus.runtime.StartupEvent;
  */
 public class StartupChecks {
 
-    private static final Logger LOG = Logger.getLogger(StartupChecks.class);
-
     void check(@Observes StartupEvent start, BffConfig config) {
         List<String> problems = problems(config, LaunchMode.current());
         if (!problems.isEmpty()) {
-            problems.forEach(LOG::error);
-            throw new IllegalStateException("Configuration is incomplete: " + String.join(" ", problems));
+            // Quarkus prints a ConfigurationException's message as it is on stderr, with no stack
+            // trace and outside the JSON log: one plain line per problem, where an operator looks.
+            throw new ConfigurationException("The BFF cannot start:\n" + String.join("\n", problems));
         }
     }
 

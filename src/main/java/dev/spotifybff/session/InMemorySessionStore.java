@@ -108,6 +108,26 @@ public class InMemorySessionStore implements SessionStore {
         return entries.size();
     }
 
+    /** One entry as it is kept, for dev mode to carry the store over a live reload (DevModeSessions). */
+    record Kept(String key, byte[] value, Instant expiresAt, String userKey) {
+    }
+
+    synchronized List<Kept> kept() {
+        List<Kept> kept = new ArrayList<>(entries.size());
+        entries.forEach((key, entry) -> kept.add(new Kept(key, entry.value(), entry.expiresAt(), entry.userKey())));
+        return kept;
+    }
+
+    /** Puts back what {@link #kept()} returned, oldest first; entries that expired meanwhile stay out. */
+    synchronized void restore(List<Kept> kept) {
+        Instant now = clock.instant();
+        for (Kept entry : kept) {
+            if (entry.expiresAt().isAfter(now)) {
+                insert(entry.key(), entry.value(), Duration.between(now, entry.expiresAt()), entry.userKey());
+            }
+        }
+    }
+
     /** Users with an index entry: none once their sessions are gone, however they went. */
     synchronized int indexedUsers() {
         return byUser.size();

@@ -31,7 +31,8 @@ final class RedisConnection {
 
     static RedisOptions options(BffConfig.Session session) {
         List<String> urls = urls(session.redisUrl());
-        RedisOptions options = new RedisOptions().setMaxPoolSize(16).setMaxPoolWaiting(1024);
+        RedisOptions options = new RedisOptions().setMaxPoolSize(16).setMaxPoolWaiting(1024)
+                .setMetricsName("spotify-bff-sessions");
         switch (session.redisTopology()) {
             case STANDALONE -> options.setType(RedisClientType.STANDALONE).setEndpoints(urls.subList(0, 1));
             // Vert.x asks the sentinels for the master again at most a second (its topology cache)

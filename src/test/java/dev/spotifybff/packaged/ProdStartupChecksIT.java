@@ -33,6 +33,18 @@ class ProdStartupChecksIT {
     }
 
     @Test
+    void a_refused_start_prints_one_plain_line_per_problem_and_no_stack_trace() throws Exception {
+        Result result = start(Map.of());
+
+        List<String> lines = result.output().lines().toList();
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("CLIENT_ID is not set: copy the Client ID")),
+                "a plain line, not inside a JSON log record:\n" + result.output());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("SESSION_SECRET is missing or shorter")), result.output());
+        assertFalse(result.output().contains("\tat ") || result.output().contains("\"exception\"")
+                || result.output().contains("Failed to start application"), "no stack trace:\n" + result.output());
+    }
+
+    @Test
     void a_prod_start_with_malformed_values_names_each_one_and_prints_no_secret() throws Exception {
         Result result = start(Map.of("CLIENT_ID", "bad id", "CLIENT_SECRET", SECRET_VALUE,
                 "SESSION_SECRET", "short", "REDIRECT_URI", "localhost:8888", "SESSION_STORE", "redis",
