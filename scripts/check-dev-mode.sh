@@ -65,14 +65,24 @@ setsid env -u CLIENT_ID -u CLIENT_SECRET -u SESSION_SECRET ./mvnw -B quarkus:dev
   -Dquarkus.http.port="$PORT" -Dquarkus.management.port="$MANAGEMENT_PORT" -Dbff.redirect-uri="$APP/callback" \
   -Dquarkus.console.enabled=false > "$LOG" 2>&1 &
 DEV_PID=$!
+STARTED=$SECONDS
 
 await_body "$APP/" '<div id="root">' 300 || fail "the SPA did not come up on $APP"
+echo "ok: dev mode answered $((SECONDS - STARTED)) s after ./mvnw quarkus:dev started"
 curl -fsS "$APP/" | grep -qF '/@vite/client' || fail "the SPA is not served by Vite's dev server (no hot reload)"
 echo "ok: the SPA is served by Vite through Quinoa"
 grep -qF "Demo Spotify active (no CLIENT_ID): open $APP and log in as Demo Listener" "$LOG" \
   || fail "dev mode did not say that the demo Spotify is active"
 ! grep -qF "Help improve Quarkus" "$LOG" || fail "dev mode asked the build-analytics question (.mvn/jvm.config)"
 echo "ok: dev mode says which Spotify it uses, and asks no question"
+
+consent=$(curl -fsS "$APP/demo-spotify/authorize?scope=user-read-private%20user-top-read&state=s&code_challenge=c&redirect_uri=$APP/callback")
+echo "$consent" | grep -qF '<li><code>user-read-private</code></li><li><code>user-top-read</code></li>' \
+  || fail "the demo consent page does not list the scopes one by one"
+echo "$consent" | grep -qF 'rel="icon"' || fail "the demo consent page has no favicon"
+curl -fsS -o /dev/null -w '%{content_type}' "$APP/demo-spotify/consent.css" | grep -q '^text/css' \
+  || fail "the demo consent page's stylesheet is not served"
+echo "ok: the demo consent page has the app's stylesheet, a favicon and one item per scope"
 
 demo_login
 await_body "$APP/api/me" '"display_name":"Demo Listener"' 30 || fail "/api/me did not answer through the demo Spotify"

@@ -1,7 +1,8 @@
 // The one place that talks to the BFF. Relative URLs only (resolved against <base href="/">), the
 // session cookie rides along by itself, and every call carries the static CSRF header the BFF
 // requires. No token ever reaches this code: the BFF keeps them on the server. A 401 from any call
-// means the session is gone: listeners (the App) switch to the login view.
+// means the session is gone: this is the one place that says so (features/auth listens and shows
+// the login view).
 
 export const LOGIN_REQUIRED_EVENT = 'bff:login-required';
 
@@ -23,15 +24,17 @@ export class ApiError extends Error {
 
 type ErrorBody = { error?: string; message?: string; retryAfter?: number };
 
-async function request(method: 'GET' | 'POST', path: string): Promise<Response> {
+async function request(method: 'GET' | 'POST', path: string, signal?: AbortSignal): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
       headers: { Accept: 'application/json', 'X-CSRF': '1' },
+      signal,
     });
-  } catch {
+  } catch (e) {
+    if (signal?.aborted) throw e; // a cancelled query: TanStack Query expects the abort itself
     throw new ApiError(0, 'network_error', 'The app cannot reach its server. Check your connection.');
   }
   if (!response.ok) {
@@ -61,8 +64,8 @@ async function toApiError(response: Response): Promise<ApiError> {
   );
 }
 
-export async function apiGet<T>(path: string): Promise<T> {
-  const response = await request('GET', path);
+export async function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const response = await request('GET', path, signal);
   return (await response.json()) as T;
 }
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
 
 import { apiGet } from './api-client';
 import type { Page } from './spotify';
@@ -13,54 +13,25 @@ export type Paged<T> = {
   retry: () => void;
 };
 
-/** Loads the first page of `url`, and following pages on demand through the BFF's next URLs. */
+/**
+ * The pages of `url`, following the BFF's `next` URLs on demand. The query key is the first page's
+ * URL (endpoint and parameters): another URL is another list, so a page still loading for the
+ * previous parameters can never be appended to this one.
+ */
 export function usePaged<T>(url: string): Paged<T> {
-  const [items, setItems] = useState<T[]>([]);
-  const [total, setTotal] = useState<number | undefined>();
-  const [next, setNext] = useState<string | null | undefined>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let cancelled = false;
-    setItems([]);
-    setNext(null);
-    setLoading(true);
-    setError(null);
-    apiGet<Page<T>>(url)
-      .then((page) => {
-        if (cancelled) return;
-        setItems(page.items ?? []);
-        setTotal(page.total);
-        setNext(page.next);
-      })
-      .catch((e: unknown) => !cancelled && setError(e))
-      .finally(() => !cancelled && setLoading(false));
-    return () => {
-      cancelled = true;
-    };
-  }, [url, attempt]);
-
-  const loadMore = useCallback(() => {
-    if (!next) return;
-    setLoading(true);
-    apiGet<Page<T>>(next)
-      .then((page) => {
-        setItems((previous) => [...previous, ...(page.items ?? [])]);
-        setNext(page.next);
-      })
-      .catch((e: unknown) => setError(e))
-      .finally(() => setLoading(false));
-  }, [next]);
-
+  const query = useInfiniteQuery({
+    queryKey: ['paged', url],
+    queryFn: ({ pageParam, signal }) => apiGet<Page<T>>(pageParam, signal),
+    initialPageParam: url,
+    getNextPageParam: (last: Page<T>) => last.next ?? undefined,
+  });
   return {
-    items,
-    total,
-    loading,
-    error,
-    hasMore: Boolean(next),
-    loadMore,
-    retry: () => setAttempt((n) => n + 1),
+    items: query.data?.pages.flatMap((page) => page.items ?? []) ?? [],
+    total: query.data?.pages[0]?.total,
+    loading: query.isPending || query.isFetchingNextPage,
+    error: query.error,
+    hasMore: query.hasNextPage,
+    loadMore: () => void query.fetchNextPage(),
+    retry: () => void query.refetch(),
   };
 }

@@ -16,8 +16,8 @@ export type PlaylistItem = { added_at?: string; item?: Track | null };
 
 export const MY_PLAYLISTS_URL = 'api/me/playlists?limit=20';
 
-export function getPlaylist(id: string): Promise<Playlist> {
-  return apiGet<Playlist>(`api/playlists/${encodeURIComponent(id)}`);
+export function getPlaylist(id: string, signal?: AbortSignal): Promise<Playlist> {
+  return apiGet<Playlist>(`api/playlists/${encodeURIComponent(id)}`, signal);
 }
 
 export function playlistItemsUrl(id: string): string {

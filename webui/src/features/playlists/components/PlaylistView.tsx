@@ -1,31 +1,19 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 
-import { Link } from '../../../app/router';
 import { PagedList } from '../../../components/PagedList';
 import { EmptyState, ErrorState } from '../../../components/States';
 import { TrackRow } from '../../../components/TrackRow';
 import { ApiError } from '../../../lib/api-client';
+import { Link } from '../../../lib/router';
 import { pickImage } from '../../../lib/spotify';
 import { usePaged } from '../../../lib/usePaged';
-import { getPlaylist, playlistItemsUrl, type Playlist, type PlaylistItem } from '../api/playlists';
+import { getPlaylist, playlistItemsUrl, type PlaylistItem } from '../api/playlists';
 
 export function PlaylistView({ id }: { id: string }) {
-  const [playlist, setPlaylist] = useState<Playlist | null>(null);
-  const [playlistError, setPlaylistError] = useState<unknown>(null);
-  const [attempt, setAttempt] = useState(0);
+  const query = useQuery({ queryKey: ['playlist', id], queryFn: ({ signal }) => getPlaylist(id, signal) });
   const items = usePaged<PlaylistItem>(playlistItemsUrl(id));
-
-  useEffect(() => {
-    let cancelled = false;
-    setPlaylist(null);
-    setPlaylistError(null);
-    getPlaylist(id)
-      .then((p) => !cancelled && setPlaylist(p))
-      .catch((e: unknown) => !cancelled && setPlaylistError(e));
-    return () => {
-      cancelled = true;
-    };
-  }, [id, attempt]);
+  const playlist = query.data;
+  const playlistError = query.error;
 
   if (playlistError instanceof ApiError && playlistError.status === 404) {
     // Spotify has no such playlist (or no longer shares it): trying again cannot help.
@@ -40,7 +28,7 @@ export function PlaylistView({ id }: { id: string }) {
     );
   }
   if (playlistError) {
-    return <ErrorState error={playlistError} onRetry={() => setAttempt((n) => n + 1)} />;
+    return <ErrorState error={playlistError} onRetry={() => void query.refetch()} />;
   }
   const cover = pickImage(playlist?.images, 300);
   return (
@@ -74,7 +62,9 @@ export function PlaylistView({ id }: { id: string }) {
               ) : (
                 <li key={i} className="track track--unavailable">
                   <span className="track__index">{i + 1}</span>
-                  <span className="muted">This track is no longer available.</span>
+                  <div className="track__cover track__cover--empty" aria-hidden="true" />
+                  <span className="track__text muted">This track is no longer available.</span>
+                  <span className="track__meta" />
                 </li>
               ),
             )}

@@ -1,6 +1,6 @@
-import { Link } from '../../../app/router';
 import { PagedList } from '../../../components/PagedList';
 import { EmptyState } from '../../../components/States';
+import { Link } from '../../../lib/router';
 import { pickImage } from '../../../lib/spotify';
 import { usePaged } from '../../../lib/usePaged';
 import { MY_PLAYLISTS_URL, type Playlist } from '../api/playlists';

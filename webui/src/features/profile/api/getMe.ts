@@ -14,6 +14,6 @@ export type Profile = {
   uri?: string;
 };
 
-export function getMe(): Promise<Profile> {
-  return apiGet<Profile>('api/me');
+export function getMe(signal?: AbortSignal): Promise<Profile> {
+  return apiGet<Profile>('api/me', signal);
 }

@@ -2,9 +2,7 @@ import { useState } from 'react';
 
 import type { Profile } from '../api/getMe';
 
-type Props = { profile: Profile; onLogout: () => void; loggingOut: boolean };
-
-export function ProfileCard({ profile, onLogout, loggingOut }: Props) {
+export function ProfileCard({ profile }: { profile: Profile }) {
   const name = profile.display_name || profile.id;
   const [avatarFailed, setAvatarFailed] = useState(false);
   const avatar = avatarFailed ? undefined : profile.images?.[0]?.url;
@@ -50,9 +48,6 @@ export function ProfileCard({ profile, onLogout, loggingOut }: Props) {
               Open in Spotify
             </a>
           )}
-          <button type="button" className="button button--quiet" onClick={onLogout} disabled={loggingOut}>
-            {loggingOut ? 'Logging out…' : 'Log out'}
-          </button>
         </div>
       </div>
     </section>

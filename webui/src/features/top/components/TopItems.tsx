@@ -1,9 +1,9 @@
 import { type KeyboardEvent } from 'react';
 
-import { replaceQueryParam, useQueryParam } from '../../../app/router';
 import { PagedList } from '../../../components/PagedList';
 import { EmptyState } from '../../../components/States';
 import { TrackRow } from '../../../components/TrackRow';
+import { replaceQueryParam, useQueryParam } from '../../../lib/router';
 import { pickImage, type Artist, type Track } from '../../../lib/spotify';
 import { usePaged } from '../../../lib/usePaged';
 import { parseRange, TIME_RANGES, topUrl, type TimeRange, type TopKind } from '../api/getTop';

@@ -43,18 +43,56 @@ public class DemoAccountsResource {
             @QueryParam("scope") String scope, @QueryParam("code_challenge") String codeChallenge) {
         return """
                 <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Demo Spotify - Log in</title>
-                <meta name="viewport" content="width=device-width, initial-scale=1"></head>
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <link rel="icon" type="image/svg+xml" href="/favicon.svg">
+                <link rel="stylesheet" href="%1$s/consent.css"></head>
                 <body><main><h1>Demo Spotify</h1>
-                <p>This is the built-in stand-in for Spotify's consent page (dev mode, no CLIENT_ID set).</p>
-                <p>Spotify BFF asks for: <code>%s</code></p>
-                <form method="post" action="%s/authorize">
-                <input type="hidden" name="redirect_uri" value="%s"><input type="hidden" name="state" value="%s">
-                <input type="hidden" name="scope" value="%s"><input type="hidden" name="code_challenge" value="%s">
-                <button type="submit" name="decision" value="allow">Continue as Demo Listener</button>
+                <p class="muted">This is the built-in stand-in for Spotify's consent page (dev mode, no CLIENT_ID set).</p>
+                <p>Spotify BFF asks for:</p>
+                <ul class="scopes">%2$s</ul>
+                <form method="post" action="%1$s/authorize">
+                <input type="hidden" name="redirect_uri" value="%3$s"><input type="hidden" name="state" value="%4$s">
+                <input type="hidden" name="scope" value="%5$s"><input type="hidden" name="code_challenge" value="%6$s">
+                <button type="submit" name="decision" value="allow" class="allow">Continue as Demo Listener</button>
                 <button type="submit" name="decision" value="deny">Deny</button>
                 </form></main></body></html>
-                """.formatted(html(scope), SpotifyApp.DEMO_PATH, html(redirectUri), html(state), html(scope),
+                """.formatted(SpotifyApp.DEMO_PATH, scopeItems(scope), html(redirectUri), html(state), html(scope),
                 html(codeChallenge));
+    }
+
+    /** One list item per scope, so a narrow screen wraps between scopes, never inside one. */
+    private static String scopeItems(String scope) {
+        StringBuilder items = new StringBuilder();
+        for (String one : (scope == null ? "" : scope).trim().split("\\s+")) {
+            if (!one.isEmpty()) {
+                items.append("<li><code>").append(html(one)).append("</code></li>");
+            }
+        }
+        return items.toString();
+    }
+
+    /** The app's look (webui's colours and buttons), as a file: the CSP allows no inline style. */
+    @GET
+    @Path("/consent.css")
+    @Produces("text/css")
+    public String consentStyle() {
+        return """
+                :root { color-scheme: dark; font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
+                  color: #f2f2f2; background: #121212; line-height: 1.5; }
+                body { margin: 0; }
+                main { max-width: 32rem; margin: 0 auto; padding: 3rem 1.25rem; text-align: center; }
+                h1 { color: #1ed760; margin: 0 0 0.5rem; }
+                .muted { color: #a7a7a7; }
+                .scopes { list-style: none; padding: 0; margin: 0 0 2rem; display: flex; flex-wrap: wrap;
+                  justify-content: center; gap: 0.5rem; }
+                .scopes code { display: inline-block; background: #1e1e1e; border-radius: 999px; padding: 0.2rem 0.75rem;
+                  white-space: nowrap; }
+                form { display: flex; flex-wrap: wrap; justify-content: center; gap: 0.75rem; }
+                button { font: inherit; font-weight: 700; border-radius: 999px; padding: 0.75rem 1.6rem; cursor: pointer;
+                  background: transparent; color: #f2f2f2; border: 1px solid #727272; }
+                button.allow { background: #1ed760; color: #000; border: 0; }
+                button:focus-visible { outline: 3px solid #fff; outline-offset: 2px; }
+                """;
     }
 
     @POST

@@ -34,9 +34,10 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /**
  * A person's visit, in Debian's Chromium, on the packaged app against a stub Spotify: log in
- * through the consent page, see the profile and top tracks, switch the time range, open a
- * playlist, look at it on a phone, log out. No token may be readable from the page. Screenshots of
- * every step go to target/screenshots.
+ * through the consent page, see the profile and top tracks, switch the time range (kept in the
+ * address over a reload, not carried to top artists), open a playlist and an unknown one, look at
+ * them on a phone, log out, then follow a deep link that the login comes back to. No token may be
+ * readable from the page. Screenshots of every step go to target/screenshots.
  */
 @QuarkusIntegrationTest
 @QuarkusTestResource(SpotifyStub.class)
@@ -103,6 +104,14 @@ class BrowserJourneyIT {
         assertThat(page.getByText("Evergreen")).isVisible();
         assertThat(page.getByText("Neon Rain")).isHidden();
         shot(page, "04-top-tracks-all-time");
+        page.waitForURL(APP + "/?range=long_term");
+        page.reload();
+        assertThat(page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("All time")))
+                .hasAttribute("aria-selected", "true");
+        assertThat(page.getByText("Evergreen")).isVisible();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Top artists")).click();
+        assertThat(page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Last 4 weeks")))
+                .hasAttribute("aria-selected", "true");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Playlists")).click();
         assertThat(page.getByText("4 tracks")).isVisible();
@@ -114,8 +123,11 @@ class BrowserJourneyIT {
         shot(page, "06-playlist-desktop");
 
         assertNoTokenReachable(page);
+        playlistNotFound(page, "06b-playlist-not-found-desktop");
 
         page.setViewportSize(360, 780);
+        page.navigate(APP + "/playlists/" + SpotifyFixtures.MIX_ID);
+        assertThat(page.getByText("Midnight Ferry")).isVisible();
         shot(page, "07-playlist-phone");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Recently played")).click();
         assertThat(page.getByText("Glass Harbor").first()).isVisible();
@@ -131,7 +143,30 @@ class BrowserJourneyIT {
         shot(page, "10-logged-out-phone");
         page.reload();
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Log in with Spotify"))).isVisible();
+
+        // A deep link while logged out: the login comes back to it, with its range.
+        page.navigate(APP + "/artists?range=long_term");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Log in with Spotify")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Agree")).click();
+        page.waitForURL(APP + "/artists?range=long_term");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Top artists"))).isVisible();
+        assertThat(page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("All time")))
+                .hasAttribute("aria-selected", "true");
+        shot(page, "11-deep-link-after-login-phone");
+        playlistNotFound(page, "12-playlist-not-found-phone");
+        assertEquals(Boolean.FALSE, page.evaluate("document.documentElement.scrollWidth > window.innerWidth"),
+                "nothing overflows sideways on a 360 px phone");
         context.close();
+    }
+
+    /** An unknown playlist: a heading, the way back, and no retry that cannot help. */
+    private static void playlistNotFound(Page page, String shot) {
+        page.navigate(APP + "/playlists/0000000000000000000000");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Playlist not found")))
+                .isVisible();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("← All playlists"))).isVisible();
+        assertEquals(0, page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Try again")).count());
+        shot(page, shot);
     }
 
     /** Spotify's consent page, reduced to its essence: the user clicks Agree and goes back with code and state. */

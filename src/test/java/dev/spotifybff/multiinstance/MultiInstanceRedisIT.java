@@ -55,28 +55,40 @@ class MultiInstanceRedisIT {
     @BeforeAll
     static void startEverything() {
         redis = new RedisServer().start();
+        // Raised freely by operators: the refresh lock must outlive a token call this slow.
+        AppProcess[] both = startTwo("instance", OLD_SECRET,
+                Map.of("REDIS_URL", redis.url(), "SPOTIFY_READ_TIMEOUT", "20s"));
+        a = both[0];
+        b = both[1];
+    }
+
+    /** The stub Spotify, then two packaged instances sharing one secret and the given Redis settings. */
+    static AppProcess[] startTwo(String name, String secret, Map<String, String> redisEnv) {
         Map<String, String> stub = new SpotifyStub().start();
         int portA = AppProcess.freePort();
         Map<String, String> env = new HashMap<>(Map.of(
                 "CLIENT_ID", SpotifyStub.CLIENT_ID,
                 "CLIENT_SECRET", SpotifyStub.CLIENT_SECRET,
-                "SESSION_SECRET", OLD_SECRET,
+                "SESSION_SECRET", secret,
                 "REDIRECT_URI", "http://127.0.0.1:" + portA + "/callback",
                 "SESSION_STORE", "redis",
-                "REDIS_URL", redis.url(),
                 "SPOTIFY_ACCOUNTS_URL", stub.get("bff.spotify.accounts-url"),
                 "SPOTIFY_API_URL", stub.get("bff.spotify.api-url"),
                 // B has another port than REDIRECT_URI; behind a real balancer both share one origin.
-                "CANONICAL_ORIGIN_REDIRECT", "false",
-                // Raised freely by operators: the refresh lock must outlive a token call this slow.
-                "SPOTIFY_READ_TIMEOUT", "20s"));
-        a = new AppProcess("instance-a", portA, env).start();
-        b = new AppProcess("instance-b", AppProcess.freePort(), env).start();
+                "CANONICAL_ORIGIN_REDIRECT", "false"));
+        env.putAll(redisEnv);
+        return new AppProcess[] { new AppProcess(name + "-a", portA, env).start(),
+                new AppProcess(name + "-b", AppProcess.freePort(), env).start() };
     }
 
     @AfterAll
     static void stopEverything() {
-        for (AutoCloseable closeable : new AutoCloseable[] { a, b, redis }) {
+        stopAll(a, b, redis);
+    }
+
+    /** Stops what was started (best effort: a failed start leaves nulls), and the stub Spotify. */
+    static void stopAll(AutoCloseable... started) {
+        for (AutoCloseable closeable : started) {
             try {
                 if (closeable != null) {
                     closeable.close();
@@ -95,6 +107,10 @@ class MultiInstanceRedisIT {
 
     @Test
     void a_session_made_on_a_works_on_b_and_a_logout_on_b_ends_it_on_a() {
+        assertSessionSharedAndLogoutEverywhere(a, b);
+    }
+
+    static void assertSessionSharedAndLogoutEverywhere(AppProcess a, AppProcess b) {
         Browser browser = new Browser(a.url());
         browser.login();
 
@@ -128,6 +144,10 @@ class MultiInstanceRedisIT {
 
     @Test
     void twenty_requests_over_both_instances_with_an_expired_token_cause_exactly_one_refresh() throws Exception {
+        assertTwentyRacingRequestsRefreshOnce(a, b);
+    }
+
+    static void assertTwentyRacingRequestsRefreshOnce(AppProcess a, AppProcess b) throws Exception {
         Browser browser = new Browser(a.url());
         loginWithAnExpiringTokenAndARotatingRefreshToken(browser);
         String cookie = browser.cookies().get("bff_session");
@@ -212,7 +232,7 @@ class MultiInstanceRedisIT {
      * The code exchange answers expires_in=30 (inside the 60 s skew), and R1 dies once it has been
      * used. The refresh takes a while, so requests on the other instance arrive while it is under way.
      */
-    static void loginWithAnExpiringTokenAndARotatingRefreshToken(Browser browser) {
+    private static void loginWithAnExpiringTokenAndARotatingRefreshToken(Browser browser) {
         loginWithAnExpiringTokenAndARotatingRefreshToken(browser, 500); // a race window
     }
 

@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 
 import dev.spotifybff.support.Browser;
 import dev.spotifybff.support.RedisCluster;
+import dev.spotifybff.support.RedisClusterProfile;
 import dev.spotifybff.support.RedisClusterResource;
 import dev.spotifybff.support.SpotifyStub;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -27,17 +27,10 @@ import io.quarkus.test.junit.TestProfile;
  * of one session shares a slot, and counting sessions visits every master.
  */
 @QuarkusTest
-@TestProfile(RedisClusterSessionStoreContractTest.OnCluster.class)
+@TestProfile(RedisClusterProfile.class)
 @QuarkusTestResource(SpotifyStub.class)
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class RedisClusterSessionStoreContractTest extends SessionStoreContract {
-
-    public static class OnCluster implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(RedisClusterResource.class));
-        }
-    }
 
     @Override
     void letTimePass(String key, Duration ttl) {

@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
 
 import dev.spotifybff.support.Browser;
 import dev.spotifybff.support.RedisServer;
+import dev.spotifybff.support.RedisTlsProfile;
 import dev.spotifybff.support.RedisTlsResource;
 import dev.spotifybff.support.SpotifyStub;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -22,17 +22,10 @@ import io.quarkus.test.junit.TestProfile;
  * run in REDIS_TLS_CA_FILE, and the host name checked against the certificate.
  */
 @QuarkusTest
-@TestProfile(RedisTlsSessionStoreContractTest.OverTls.class)
+@TestProfile(RedisTlsProfile.class)
 @QuarkusTestResource(SpotifyStub.class)
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class RedisTlsSessionStoreContractTest extends RedisSessionStoreContractTest {
-
-    public static class OverTls implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(RedisTlsResource.class));
-        }
-    }
 
     @Override
     RedisServer server() {
