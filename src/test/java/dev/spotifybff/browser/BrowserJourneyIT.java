@@ -156,6 +156,20 @@ class BrowserJourneyIT {
         playlistNotFound(page, "12-playlist-not-found-phone");
         assertEquals(Boolean.FALSE, page.evaluate("document.documentElement.scrollWidth > window.innerWidth"),
                 "nothing overflows sideways on a 360 px phone");
+
+        // The same at desktop width, after this session ends: the next login lands where it ended.
+        page.setViewportSize(1280, 860);
+        page.navigate(APP + "/recent");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out")).click();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Log in with Spotify"))).isVisible();
+        page.navigate(APP + "/recent");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Log in with Spotify")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Agree")).click();
+        page.waitForURL(APP + "/recent");
+        assertThat(page.getByText("Glass Harbor").first()).isVisible();
+        shot(page, "13-deep-link-after-login-desktop");
+        assertEquals(Boolean.FALSE, page.evaluate("document.documentElement.scrollWidth > window.innerWidth"),
+                "nothing overflows sideways at 1280 px");
         context.close();
     }
 
