@@ -1,5 +1,6 @@
 import { useState } from 'react';
 
+import { PageFailure } from '../components/States';
 import { ErrorBanner } from '../features/auth/components/ErrorBanner';
 import { LoginView } from '../features/auth/components/LoginView';
 import { readLoginError } from '../features/auth/loginErrors';
@@ -9,7 +10,6 @@ import { PlaylistView } from '../features/playlists/components/PlaylistView';
 import { ProfileSection, ProfileSkeleton, useMe } from '../features/profile/components/ProfileSection';
 import { RecentlyPlayed } from '../features/recent/components/RecentlyPlayed';
 import { TopItems } from '../features/top/components/TopItems';
-import { describeError } from '../lib/api-client';
 import { Link, navigate, usePath } from '../lib/router';
 
 const NAV = [
@@ -71,13 +71,7 @@ export function App() {
         )}
         {session.kind === 'loading' && <ProfileSkeleton />}
         {session.kind === 'failed' && (
-          <section className="failure" role="alert">
-            <h1>We could not check your session</h1>
-            <p>{describeError(session.error)}</p>
-            <button type="button" className="button" onClick={session.retry}>
-              Try again
-            </button>
-          </section>
+          <PageFailure title="We could not check your session" error={session.error} onRetry={session.retry} />
         )}
         {session.kind === 'loggedOut' && <LoginView returnTo={returnTo(path)} />}
         {session.kind === 'loggedIn' && <Route path={path} />}

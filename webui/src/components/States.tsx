@@ -31,6 +31,19 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry: () => 
   );
 }
 
+/** A whole view that could not load: what failed, why, and a retry. */
+export function PageFailure({ title, error, onRetry }: { title: string; error: unknown; onRetry: () => void }) {
+  return (
+    <section className="failure" role="alert">
+      <h1>{title}</h1>
+      <p>{describeError(error)}</p>
+      <button type="button" className="button" onClick={onRetry}>
+        Try again
+      </button>
+    </section>
+  );
+}
+
 export function LoadMore({ loading, onClick }: { loading: boolean; onClick: () => void }) {
   return (
     <div className="load-more">

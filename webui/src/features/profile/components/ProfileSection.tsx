@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 
-import { describeError } from '../../../lib/api-client';
+import { PageFailure } from '../../../components/States';
 import { getMe } from '../api/getMe';
 import { ProfileCard } from './ProfileCard';
 
@@ -13,15 +13,7 @@ export function ProfileSection() {
   const me = useMe();
   if (me.isPending) return <ProfileSkeleton />;
   if (me.isError) {
-    return (
-      <section className="failure" role="alert">
-        <h1>We could not load your profile</h1>
-        <p>{describeError(me.error)}</p>
-        <button type="button" className="button" onClick={() => void me.refetch()}>
-          Try again
-        </button>
-      </section>
-    );
+    return <PageFailure title="We could not load your profile" error={me.error} onRetry={() => void me.refetch()} />;
   }
   return <ProfileCard profile={me.data} />;
 }

@@ -4,7 +4,9 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
@@ -17,7 +19,8 @@ import io.quarkus.runtime.configuration.ConfigurationException;
  */
 public class StartupChecks {
 
-    void check(@Observes StartupEvent start, BffConfig config) {
+    // Before every other start-up observer: nothing may use a setting these checks would refuse.
+    void check(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent start, BffConfig config) {
         List<String> problems = problems(config, LaunchMode.current());
         if (!problems.isEmpty()) {
             // Quarkus prints a ConfigurationException's message as it is on stderr, with no stack
@@ -89,7 +92,7 @@ public class StartupChecks {
 
     private static List<String> redisProblems(BffConfig.Session session, LaunchMode mode) {
         List<String> problems = new ArrayList<>();
-        List<String> urls = java.util.Arrays.stream(session.redisUrl().split(",")).map(String::trim).toList();
+        List<String> urls = RedisUrls.of(session.redisUrl());
         if (urls.isEmpty() || !urls.stream().allMatch(StartupChecks::isRedisUrl)) {
             problems.add("REDIS_URL is missing or malformed: expected redis://[:password@]host:port[/db] or rediss://...");
         } else if (urls.size() > 1 && session.redisTopology() == BffConfig.RedisTopology.STANDALONE) {

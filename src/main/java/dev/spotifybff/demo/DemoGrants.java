@@ -1,8 +1,5 @@
 package dev.spotifybff.demo;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,9 +12,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.spotifybff.devmode.ReloadFile;
 
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.ShutdownEvent;
@@ -33,7 +30,6 @@ public class DemoGrants {
 
     /** Short on purpose, so the BFF's transparent refresh can be watched in dev mode. */
     static final long ACCESS_TOKEN_SECONDS = 120;
-    private static final Logger LOG = Logger.getLogger(DemoGrants.class);
 
     record Code(String codeChallenge, String redirectUri, String scope) {
     }
@@ -51,36 +47,22 @@ public class DemoGrants {
         this.json = json;
     }
 
-    /** Tokens handed out before a live reload (the file is read once, then deleted). */
+    /** Tokens handed out before a live reload. */
     record Kept(Map<String, Instant> accessTokens, Map<String, String> refreshTokens) {
     }
 
-    static final Path FILE = Path.of("target", "dev-demo-grants.json");
+    private static final ReloadFile FILE = ReloadFile.inTarget("dev-demo-grants.json", "demo Spotify tokens");
 
     @PostConstruct
     void restore() {
-        if (!Files.isRegularFile(FILE)) {
-            return;
-        }
-        try {
-            Kept kept = json.readValue(FILE.toFile(), Kept.class);
+        FILE.<Kept>take(json, json.constructType(Kept.class)).ifPresent(kept -> {
             accessTokens.putAll(kept.accessTokens());
             refreshTokens.putAll(kept.refreshTokens());
-            Files.deleteIfExists(FILE);
-        } catch (IOException e) {
-            LOG.warnf("demo Spotify: tokens from before the reload not read (%s)", e.getMessage());
-        }
+        });
     }
 
     void keep(@Observes ShutdownEvent stop) {
-        if (!Files.isDirectory(FILE.getParent())) {
-            return;
-        }
-        try {
-            json.writeValue(FILE.toFile(), new Kept(Map.copyOf(accessTokens), Map.copyOf(refreshTokens)));
-        } catch (IOException e) {
-            LOG.warnf("demo Spotify: tokens not kept over the reload (%s)", e.getMessage());
-        }
+        FILE.keep(json, new Kept(Map.copyOf(accessTokens), Map.copyOf(refreshTokens)));
     }
 
     String issueCode(String codeChallenge, String redirectUri, String scope) {

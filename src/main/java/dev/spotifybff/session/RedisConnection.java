@@ -1,12 +1,12 @@
 package dev.spotifybff.session;
 
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 
 import javax.net.ssl.SSLException;
 
 import dev.spotifybff.config.BffConfig;
+import dev.spotifybff.config.RedisUrls;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.redis.client.RedisClientType;
@@ -25,12 +25,8 @@ final class RedisConnection {
     private RedisConnection() {
     }
 
-    static List<String> urls(String redisUrl) {
-        return Arrays.stream(redisUrl.split(",")).map(String::trim).filter(u -> !u.isEmpty()).toList();
-    }
-
     static RedisOptions options(BffConfig.Session session) {
-        List<String> urls = urls(session.redisUrl());
+        List<String> urls = RedisUrls.of(session.redisUrl()); // well-formed: StartupChecks ran first
         RedisOptions options = new RedisOptions().setMaxPoolSize(16).setMaxPoolWaiting(1024)
                 .setMetricsName("spotify-bff-sessions");
         switch (session.redisTopology()) {

@@ -187,11 +187,11 @@ class MultiInstanceRedisIT {
         loginWithAnExpiringTokenAndARotatingRefreshToken(browser);
         String storeKey = TestSealers.sessionIdFromCookie(OLD_SECRET, browser.cookies().get("bff_session")).storeKey();
         String lock = "spotify-bff:refresh-lock:" + storeKey;
-        redisCli("SET", lock, "held-by-a-crashed-instance", "PX", "1500");
+        redis.cli("SET", lock, "held-by-a-crashed-instance", "PX", "1500");
 
         browser.api(b.url(), "GET", "/api/me").then().statusCode(200);
 
-        assertEquals("0", redisCli("EXISTS", lock));
+        assertEquals(List.of("0"), redis.cli("EXISTS", lock));
         SpotifyStub.server().verify(1, postRequestedFor(urlPathEqualTo("/accounts/api/token"))
                 .withRequestBody(containing("grant_type=refresh_token")));
     }
@@ -252,15 +252,5 @@ class MultiInstanceRedisIT {
                 .whenScenarioStateIs("R1 used").withRequestBody(containing("refresh_token=R1"))
                 .willReturn(aResponse().withStatus(400).withBody("{\"error\":\"invalid_grant\"}")));
         browser.login();
-    }
-
-    private static String redisCli(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("redis-cli"));
-        command.addAll(redis.cliArgs());
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes()).trim();
-        process.waitFor();
-        return out;
     }
 }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import dev.spotifybff.support.Browser;
 import dev.spotifybff.support.LogCapture;
+import dev.spotifybff.support.Poll;
 import dev.spotifybff.support.RedisSentinelResource;
 import dev.spotifybff.support.RedisSentinels;
 import dev.spotifybff.support.SpotifyStub;
@@ -100,9 +101,9 @@ class RedisSentinelFailoverTest {
         Thread.sleep(300); // traffic before the kill
 
         sentinels.master().kill();
-        RedisSentinels.await("the sentinels to promote the replica", Duration.ofSeconds(30),
+        Poll.until("the sentinels to promote the replica", Duration.ofSeconds(30), Duration.ofMillis(100),
                 () -> !sentinels.currentMaster().equals(oldMaster));
-        RedisSentinels.await("the BFF to answer from the new master", Duration.ofSeconds(30),
+        Poll.until("the BFF to answer from the new master", Duration.ofSeconds(30), Duration.ofMillis(100),
                 () -> status(cookies.get(0)) == 200);
         Thread.sleep(300); // traffic after it
         flowing.set(false);

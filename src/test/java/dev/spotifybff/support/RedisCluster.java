@@ -52,19 +52,8 @@ public final class RedisCluster implements AutoCloseable {
     }
 
     private void awaitClusterOk(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!nodes.stream().allMatch(n -> n.cli("CLUSTER", "INFO").contains("cluster_state:ok"))) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the Redis cluster did not reach cluster_state:ok: "
-                        + nodes.get(0).cli("CLUSTER", "INFO"));
-            }
-            try {
-                Thread.sleep(100); // polling for the cluster to agree, not waiting for an expiry
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        Poll.until("cluster_state:ok on every node", timeout, Duration.ofMillis(100),
+                () -> nodes.stream().allMatch(n -> n.cli("CLUSTER", "INFO").contains("cluster_state:ok")));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.spotifybff.support;
 
 import java.io.IOException;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +31,8 @@ public final class RedisSentinels implements AutoCloseable {
         for (int i = 0; i < 3; i++) {
             startSentinel();
         }
-        await("the replica in sync and every sentinel aware of the others", Duration.ofSeconds(30), () ->
+        Poll.until("the replica in sync and every sentinel aware of the others", Duration.ofSeconds(30),
+                Duration.ofMillis(100), () ->
                 replica.cli("INFO", "replication").contains("master_link_status:up")
                         && sentinelPorts.stream().allMatch(port -> sentinelCli(port, "SENTINEL", "MASTER", MASTER_NAME)
                                 .stream().collect(Collectors.joining("\n")).contains("num-other-sentinels\n2")));
@@ -75,7 +75,8 @@ public final class RedisSentinels implements AutoCloseable {
                     .redirectErrorStream(true).redirectOutput(dir.resolve("sentinel.log").toFile()).start();
             sentinels.add(process);
             sentinelPorts.add(port);
-            await("sentinel on " + port + " listening", Duration.ofSeconds(10), () -> listening(port));
+            Poll.until("sentinel on " + port + " listening", Duration.ofSeconds(10), Duration.ofMillis(20),
+                    () -> Poll.listening(port));
         } catch (IOException e) {
             throw new IllegalStateException("cannot start a sentinel", e);
         }
@@ -86,29 +87,6 @@ public final class RedisSentinels implements AutoCloseable {
                 "--no-auth-warning"));
         command.addAll(List.of(args));
         return RedisServer.run(command);
-    }
-
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException notYet) {
-            return false;
-        }
-    }
-
-    public static void await(String what, Duration timeout, java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(100); // polling for processes to agree, not waiting for an expiry
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.spotifybff.support;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -162,23 +161,12 @@ public final class RedisServer implements AutoCloseable {
     }
 
     private void awaitListening(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            try (Socket socket = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException(exitMessage());
-                }
-                try {
-                    Thread.sleep(20); // polling for start-up, not waiting for an expiry
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+        Poll.until("redis-server listening on " + port, timeout, Duration.ofMillis(20), () -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(exitMessage());
             }
-        }
-        throw new IllegalStateException("redis-server did not listen on " + port);
+            return Poll.listening(port);
+        });
     }
 
     /** Why it exited, from its log: a redis-server built without TLS says so there. */
