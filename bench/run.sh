@@ -8,7 +8,8 @@
 # Knobs: BENCH_DURATION (5s), BENCH_WARMUP (30s; BENCH_WARMUP_MAX 240s), BENCH_SCALE_DURATION (4s), BENCH_CONNECTIONS (64),
 #        BENCH_THREADS (2), BENCH_SESSIONS (1000), BENCH_SCALE ("1000 10000 100000"),
 #        BENCH_STORES ("memory redis"), BENCH_REPEATS (3), BENCH_SMALL_HEAP ("-Xmx128m -XX:+UseSerialGC"),
-#        BENCH_TOPOLOGY_SESSIONS (10000: Redis over TLS and as a cluster, beside the single node)
+#        BENCH_TOPOLOGY_SESSIONS (10000: Redis over TLS and as a cluster, beside the single node),
+#        BENCH_TOPOLOGIES (yes; no leaves section 2b out), BENCH_PROFILE=1 (only a JFR profile of uncached /api/me; BENCH_PROFILE_DURATION 30s)
 # Every BFF instance is warmed up (unmeasured load for BENCH_WARMUP, twice that for its first
 # endpoint) before it is measured: a cold JVM answers several times slower for its first half
 # minute, and that is startup, measured apart. Every figure is measured BENCH_REPEATS times back to
@@ -194,6 +195,27 @@ login() { # login N OUT_FILE: N sessions through the real login flow
   java bench/LoginDriver.java "http://127.0.0.1:$BFF" "$1" 32 "$2" | tee -a "$WORK/logins.txt" | sed 's/^/  /'
 }
 
+# BENCH_PROFILE=1: instead of the suite, one JFR recording of uncached /api/me on a warmed-up instance
+# (memory store, BENCH_SESSIONS sessions), and the frames where the samples land, by self time and by
+# layer. The recording covers the measured load only, not the warm-up.
+if [ -n "${BENCH_PROFILE:-}" ]; then
+  echo "== JFR profile: uncached /api/me, ${BENCH_PROFILE_DURATION:-30s} of load after warm-up, $SESSIONS sessions"
+  # Recording from the start: a recording started later, on a warm JVM, threw req/s down fourfold for
+  # longer than the load lasted (its instrumentation deoptimises compiled code); only the measured
+  # load's part is dumped.
+  start_bff memory false "" "-XX:StartFlightRecording=name=bench,settings=default"
+  login "$SESSIONS" "$WORK/cookies"
+  warm_up "http://127.0.0.1:$BFF/api/me" "$WORK/cookies" "$(( ${WARMUP%s} * 2 ))s"
+  wrk_run "BFF uncached /api/me (recorded)" "http://127.0.0.1:$BFF/api/me" "$WORK/cookies" "${BENCH_PROFILE_DURATION:-30s}" "$BFF_PID"
+  jcmd "$BFF_PID" JFR.dump name=bench begin="-${BENCH_PROFILE_DURATION:-30s}" filename="$WORK/bench.jfr" >/dev/null
+  echo "  CPU ${R[BFF uncached /api/me (recorded).cpu_ms_per_1k]} ms per 1000 requests (the BFF process, recording included)"
+  stop_bff
+  cp "$WORK/bench.jfr" target/bench-profile.jfr
+  jfr print --json --events jdk.ExecutionSample "$WORK/bench.jfr" > "$WORK/samples.json"
+  python3 bench/jfr_top.py "$WORK/samples.json"
+  exit 0
+fi
+
 echo "Spotify BFF benchmark on $(nproc) cores, $(java -version 2>&1 | head -1)"
 echo "wrk: $THREADS threads, $CONNECTIONS connections; loopback; $(date -u +%Y-%m-%dT%H:%MZ)"
 echo
@@ -266,7 +288,7 @@ for store in $STORES; do
   if [ "$store" = redis ]; then redis-cli -p "$RPORT" shutdown nosave >/dev/null 2>&1 || true; fi
 done
 
-if [[ " $STORES " == *" redis "* ]]; then
+if [[ " $STORES " == *" redis "* ]] && [ "${BENCH_TOPOLOGIES:-yes}" = yes ]; then
   echo
   echo "== 2b. Redis as operators run it (uncached /api/me, $TOPOLOGY_SESSIONS sessions, ${SCALE_DURATION} each)"
   echo "  -- over TLS (a TLS-only redis-server, certificate checked against a CA made for this run)"

@@ -3,57 +3,55 @@ package dev.spotifybff.api;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 
-import org.jboss.resteasy.reactive.server.ServerResponseFilter;
-
 import dev.spotifybff.auth.SessionCookies;
+import dev.spotifybff.errors.ApiException;
 import dev.spotifybff.session.ActiveSession;
 import dev.spotifybff.session.Sessions;
-import dev.spotifybff.errors.ApiException;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 
 /**
- * The session behind a request's cookie, or 401 login_required (never a redirect). During a secret
- * rotation, a cookie sealed with the previous secret is re-sealed with the new one on its next use.
+ * The session behind the current request's cookie, or 401 login_required (never a redirect). Reads
+ * the request itself, so no resource threads its headers through. During a secret rotation, a
+ * cookie sealed with the previous secret is re-sealed with the new one on its next use.
+ * <p>
+ * Call it from the resource method, on the request's thread: the request is read at once, and
+ * what follows (the store's answer, perhaps a worker) never touches request-scoped beans.
  */
 @ApplicationScoped
 public class CurrentSession {
 
     private final SessionCookies cookies;
     private final Sessions sessions;
-    private final ResealedCookie resealed;
+    private final CurrentVertxRequest request;
     private final boolean rotating;
 
-    CurrentSession(SessionCookies cookies, Sessions sessions, ResealedCookie resealed) {
+    CurrentSession(SessionCookies cookies, Sessions sessions, CurrentVertxRequest request) {
         this.cookies = cookies;
         this.sessions = sessions;
-        this.resealed = resealed;
+        this.request = request;
         this.rotating = sessions.cookieSecretRotating();
     }
 
-    public ActiveSession require(HttpHeaders headers) {
-        return find(headers).orElseThrow(ApiException::loginRequired);
+    public Uni<ActiveSession> require() {
+        return find().map(active -> active.orElseThrow(ApiException::loginRequired));
     }
 
     /** The session, or empty when there is none: for the one endpoint where that is an answer, not an error. */
-    public Optional<ActiveSession> find(HttpHeaders headers) {
-        Optional<String> cookie = cookies.read(headers);
-        Optional<ActiveSession> active = cookie.flatMap(sessions::resolve);
-        if (rotating && active.isPresent() && sessions.cookieNeedsResealing(cookie.get())) {
-            resealed.set(cookies.session(sessions.cookieValue(active.get().id())));
+    public Uni<Optional<ActiveSession>> find() {
+        RoutingContext current = request.getCurrent(); // the request itself, not a request-scoped proxy
+        Optional<String> cookie = cookies.read(current.request());
+        if (cookie.isEmpty()) {
+            return Uni.createFrom().item(Optional.empty());
         }
-        return active;
-    }
-
-    /**
-     * Sends the re-sealed cookie. Only while a previous secret is configured: otherwise nothing is
-     * ever re-sealed, and the request-scoped holder need not be created for every response.
-     */
-    @ServerResponseFilter
-    void sendResealedCookie(ContainerResponseContext response) {
-        if (rotating && resealed.get() != null) {
-            response.getHeaders().add(HttpHeaders.SET_COOKIE, resealed.get());
+        Uni<Optional<ActiveSession>> active = sessions.resolveAsync(cookie.get());
+        if (!rotating || !sessions.cookieNeedsResealing(cookie.get())) {
+            return active;
         }
+        return active.invoke(found -> found.ifPresent(session -> current.response().headers()
+                .add(HttpHeaders.SET_COOKIE, cookies.session(sessions.cookieValue(session.id())))));
     }
 }

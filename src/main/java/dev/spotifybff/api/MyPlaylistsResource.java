@@ -6,15 +6,19 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.spotifybff.spotify.JsonShape;
 import dev.spotifybff.spotify.Playlist;
 import dev.spotifybff.spotify.SpotifyApiClient;
+import dev.spotifybff.spotify.SpotifyJson;
+import io.smallrye.mutiny.Uni;
 
 /**
  * GET /api/me/playlists: the user's playlists (scopes playlist-read-private and
@@ -26,23 +30,26 @@ import dev.spotifybff.spotify.SpotifyApiClient;
 @Tag(name = "Playlists")
 public class MyPlaylistsResource {
 
-    private final CurrentSession currentSession;
+    private static final JsonShape PLAYLIST = JsonShape.of(Playlist.class);
+
     private final SpotifyCalls spotify;
     private final SpotifyApiClient api;
+    private final SpotifyJson json;
 
-    MyPlaylistsResource(CurrentSession currentSession, SpotifyCalls spotify, SpotifyApiClient api) {
-        this.currentSession = currentSession;
+    MyPlaylistsResource(SpotifyCalls spotify, SpotifyApiClient api, SpotifyJson json) {
         this.spotify = spotify;
         this.api = api;
+        this.json = json;
     }
 
     @GET
     @Operation(summary = "The user's playlists", description = "limit 1-50 (default 20); offset >= 0.")
-    public Page<Playlist> mine(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
-            @Context HttpHeaders headers) {
+    @APIResponse(responseCode = "200", description = "A page of playlists",
+            content = @Content(schema = @Schema(implementation = Page.Playlists.class)))
+    public Uni<byte[]> mine(@QueryParam("limit") String limit, @QueryParam("offset") String offset) {
         int n = Params.limit(limit, 20);
         int from = Params.offset(offset);
-        return Page.of(spotify.call(currentSession.require(headers), "/me/playlists",
-                bearer -> api.myPlaylists(bearer, n, from)), "/api/me/playlists", Map.of(), n, from);
+        return spotify.get("/me/playlists", bearer -> api.myPlaylists(bearer, n, from),
+                body -> json.page(body, PLAYLIST, Page.tail("/api/me/playlists", Map.of(), n, from)));
     }
 }

@@ -7,16 +7,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.spotifybff.spotify.JsonShape;
 import dev.spotifybff.spotify.Playlist;
 import dev.spotifybff.spotify.PlaylistItem;
 import dev.spotifybff.spotify.SpotifyApiClient;
+import dev.spotifybff.spotify.SpotifyJson;
+import io.smallrye.mutiny.Uni;
 
 /**
  * One playlist and its items (scopes playlist-read-private and playlist-read-collaborative). The
@@ -27,35 +31,41 @@ import dev.spotifybff.spotify.SpotifyApiClient;
 @Tag(name = "Playlists")
 public class PlaylistsResource {
 
-    private final CurrentSession currentSession;
+    private static final JsonShape PLAYLIST = JsonShape.of(Playlist.class);
+    private static final JsonShape ITEM = JsonShape.of(PlaylistItem.class);
+
     private final SpotifyCalls spotify;
     private final SpotifyApiClient api;
+    private final SpotifyJson json;
 
-    PlaylistsResource(CurrentSession currentSession, SpotifyCalls spotify, SpotifyApiClient api) {
-        this.currentSession = currentSession;
+    PlaylistsResource(SpotifyCalls spotify, SpotifyApiClient api, SpotifyJson json) {
         this.spotify = spotify;
         this.api = api;
+        this.json = json;
     }
 
     @GET
     @Operation(summary = "One playlist (without its items)")
-    public Playlist playlist(@PathParam("id") String id, @Context HttpHeaders headers) {
+    @APIResponse(responseCode = "200", description = "The playlist",
+            content = @Content(schema = @Schema(implementation = Playlist.class)))
+    public Uni<byte[]> playlist(@PathParam("id") String id) {
         String playlistId = Params.spotifyId(id);
-        return spotify.call(currentSession.require(headers), "/playlists/{id}",
-                bearer -> api.playlist(bearer, playlistId));
+        return spotify.get("/playlists/{id}", bearer -> api.playlist(bearer, playlistId),
+                body -> json.object(body, PLAYLIST));
     }
 
     @GET
     @Path("/items")
     @Operation(summary = "A playlist's items", description = "limit 1-50 (default 50); offset >= 0. item is null "
             + "for removed or local tracks.")
-    public Page<PlaylistItem> items(@PathParam("id") String id, @QueryParam("limit") String limit,
-            @QueryParam("offset") String offset, @Context HttpHeaders headers) {
+    @APIResponse(responseCode = "200", description = "A page of playlist items",
+            content = @Content(schema = @Schema(implementation = Page.PlaylistItems.class)))
+    public Uni<byte[]> items(@PathParam("id") String id, @QueryParam("limit") String limit,
+            @QueryParam("offset") String offset) {
         String playlistId = Params.spotifyId(id);
         int n = Params.limit(limit, 50);
         int from = Params.offset(offset);
-        return Page.of(spotify.call(currentSession.require(headers), "/playlists/{id}/items",
-                bearer -> api.playlistItems(bearer, playlistId, n, from)), "/api/playlists/" + playlistId + "/items",
-                Map.of(), n, from);
+        return spotify.get("/playlists/{id}/items", bearer -> api.playlistItems(bearer, playlistId, n, from),
+                body -> json.page(body, ITEM, Page.tail("/api/playlists/" + playlistId + "/items", Map.of(), n, from)));
     }
 }

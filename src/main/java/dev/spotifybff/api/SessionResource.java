@@ -6,8 +6,6 @@ import java.util.List;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -16,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Uni;
 
 /**
  * GET /api/session: whether this browser is logged in, always 200, so the SPA's first probe of a
@@ -49,8 +48,8 @@ public class SessionResource {
     @GET
     @Operation(summary = "Whether this browser has a session",
             description = "Always 200: {\"authenticated\": false}, or {\"authenticated\": true, \"scopes\": [...]}.")
-    public SessionStatus session(@Context HttpHeaders headers) {
-        return currentSession.find(headers).map(active -> SessionStatus.of(active.session().scope()))
-                .orElse(SessionStatus.ANONYMOUS);
+    public Uni<SessionStatus> session() {
+        return currentSession.find().map(found -> found.map(active -> SessionStatus.of(active.session().scope()))
+                .orElse(SessionStatus.ANONYMOUS));
     }
 }

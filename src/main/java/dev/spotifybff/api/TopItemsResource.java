@@ -1,23 +1,26 @@
 package dev.spotifybff.api;
 
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.spotifybff.session.ActiveSession;
 import dev.spotifybff.spotify.Artist;
-import dev.spotifybff.spotify.Paging;
+import dev.spotifybff.spotify.JsonShape;
 import dev.spotifybff.spotify.SpotifyApiClient;
+import dev.spotifybff.spotify.SpotifyJson;
 import dev.spotifybff.spotify.Track;
+import io.smallrye.mutiny.Uni;
 
 /**
  * GET /api/me/top/artists and /api/me/top/tracks: the user's top items (scope user-top-read),
@@ -28,48 +31,51 @@ import dev.spotifybff.spotify.Track;
 @Tag(name = "Top items")
 public class TopItemsResource {
 
-    private final CurrentSession currentSession;
+    private static final JsonShape ARTIST = JsonShape.of(Artist.class);
+    private static final JsonShape TRACK = JsonShape.of(Track.class);
+
     private final SpotifyCalls spotify;
     private final SpotifyApiClient api;
-    private final ResponseCache cache;
+    private final SpotifyJson json;
 
-    TopItemsResource(CurrentSession currentSession, SpotifyCalls spotify, SpotifyApiClient api, ResponseCache cache) {
-        this.currentSession = currentSession;
+    TopItemsResource(SpotifyCalls spotify, SpotifyApiClient api, SpotifyJson json) {
         this.spotify = spotify;
         this.api = api;
-        this.cache = cache;
+        this.json = json;
     }
 
     @GET
     @Path("/artists")
     @Operation(summary = "Top artists", description = "time_range: short_term (4 weeks), medium_term (6 months, "
             + "default), long_term (about a year); limit 1-50 (default 20); offset >= 0.")
-    public Page<Artist> artists(@QueryParam("time_range") String timeRange, @QueryParam("limit") String limit,
-            @QueryParam("offset") String offset, @Context HttpHeaders headers) {
-        return top("artists", timeRange, limit, offset, headers, api::topArtists);
+    @APIResponse(responseCode = "200", description = "A page of artists",
+            content = @Content(schema = @Schema(implementation = Page.Artists.class)))
+    public Uni<byte[]> artists(@QueryParam("time_range") String timeRange, @QueryParam("limit") String limit,
+            @QueryParam("offset") String offset) {
+        return top("artists", ARTIST, timeRange, limit, offset,
+                query -> bearer -> api.topArtists(bearer, query.range(), query.limit(), query.offset()));
     }
 
     @GET
     @Path("/tracks")
     @Operation(summary = "Top tracks", description = "Same parameters as top artists.")
-    public Page<Track> tracks(@QueryParam("time_range") String timeRange, @QueryParam("limit") String limit,
-            @QueryParam("offset") String offset, @Context HttpHeaders headers) {
-        return top("tracks", timeRange, limit, offset, headers, api::topTracks);
+    @APIResponse(responseCode = "200", description = "A page of tracks",
+            content = @Content(schema = @Schema(implementation = Page.Tracks.class)))
+    public Uni<byte[]> tracks(@QueryParam("time_range") String timeRange, @QueryParam("limit") String limit,
+            @QueryParam("offset") String offset) {
+        return top("tracks", TRACK, timeRange, limit, offset,
+                query -> bearer -> api.topTracks(bearer, query.range(), query.limit(), query.offset()));
     }
 
-    /** One of Spotify's two top lists: the client method takes bearer, time range, limit and offset. */
-    private interface TopCall<T> {
-        Paging<T> fetch(String bearer, String timeRange, int limit, int offset);
+    /** The checked parameters of one top list request. */
+    private record TopQuery(String range, int limit, int offset) {
     }
 
-    private <T> Page<T> top(String type, String timeRange, String limit, String offset, HttpHeaders headers,
-            TopCall<T> call) {
-        String range = Params.timeRange(timeRange);
-        int n = Params.limit(limit, 20);
-        int from = Params.offset(offset);
-        ActiveSession session = currentSession.require(headers);
-        return cache.get(session.id(), "/me/top/" + type + "?" + range + "&" + n + "&" + from,
-                () -> Page.of(spotify.call(session, "/me/top/" + type, bearer -> call.fetch(bearer, range, n, from)),
-                        "/api/me/top/" + type, Map.of("time_range", range), n, from));
+    private Uni<byte[]> top(String type, JsonShape item, String timeRange, String limit, String offset,
+            Function<TopQuery, Function<String, Uni<byte[]>>> request) {
+        TopQuery query = new TopQuery(Params.timeRange(timeRange), Params.limit(limit, 20), Params.offset(offset));
+        return spotify.cached("/me/top/" + type + "?" + query.range() + "&" + query.limit() + "&" + query.offset(),
+                "/me/top/" + type, request.apply(query), body -> json.page(body, item, Page.tail("/api/me/top/" + type,
+                        Map.of("time_range", query.range()), query.limit(), query.offset())));
     }
 }

@@ -51,7 +51,12 @@ public class TokenRefresher {
         this.skew = config.spotify().refreshSkew();
     }
 
-    /** The session with an access token valid for at least the skew. */
+    /** Whether {@link #fresh} would refresh: the access token expires within the skew. */
+    public boolean needsRefresh(ActiveSession active) {
+        return active.session().accessTokenExpiresWithin(skew, clock.instant());
+    }
+
+    /** The session with an access token valid for at least the skew. Blocks when it refreshes. */
     public Session fresh(ActiveSession active) {
         Predicate<Session> expiring = s -> s.accessTokenExpiresWithin(skew, clock.instant());
         return expiring.test(active.session()) ? refresh(active.id(), expiring) : active.session();

@@ -54,6 +54,10 @@ public interface BffConfig {
     }
 
     interface Spotify {
+        /** Whether the URLs name the dev-mode demo Spotify: set by %dev configuration only, never in a prod build. */
+        @WithDefault("false")
+        boolean demo();
+
         String accountsUrl();
 
         String apiUrl();

@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import dev.spotifybff.config.BffConfig;
 import dev.spotifybff.config.BffConfig.RedisTopology;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -57,6 +58,12 @@ public class RedisCommands {
     /** The reply, or null for Redis's nil. */
     public Response execute(String command, String... args) {
         return await(redis, request(command, args));
+    }
+
+    /** As {@link #execute}, without blocking the caller: for the event loop (every API request's session read). */
+    public Uni<Response> send(String command, String... args) {
+        return redis.send(request(command, args)).ifNoItem().after(timeout).fail()
+                .onFailure().transform(RedisConnection::unavailable);
     }
 
     /**

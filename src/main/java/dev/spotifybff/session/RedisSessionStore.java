@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 
 import dev.spotifybff.config.BffConfig;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Response;
 
@@ -66,6 +67,11 @@ public class RedisSessionStore implements SessionStore {
     @Override
     public Optional<byte[]> getAndTouch(String key, Duration ttl) {
         return decode(redis.execute("GETEX", prefix + key, "PX", millis(ttl))); // Redis 6.2 or later
+    }
+
+    @Override
+    public Uni<Optional<byte[]>> getAndTouchAsync(String key, Duration ttl) {
+        return redis.send("GETEX", prefix + key, "PX", millis(ttl)).map(RedisSessionStore::decode);
     }
 
     private static Optional<byte[]> decode(Response value) {

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.smallrye.mutiny.Uni;
+
 /**
  * Where sessions live between requests. Values arrive already sealed (see {@link Sessions}), so a
  * store never sees a token in clear; keys are hashes of session ids. An entry vanishes by itself
@@ -18,6 +20,14 @@ public interface SessionStore {
      * Redis it is one round trip (GETEX), not a GET and a PEXPIRE.
      */
     Optional<byte[]> getAndTouch(String key, Duration ttl);
+
+    /**
+     * {@link #getAndTouch} without blocking the calling thread, for the event loop: Redis answers
+     * asynchronously; the memory store answers at once (it never waits on I/O).
+     */
+    default Uni<Optional<byte[]>> getAndTouchAsync(String key, Duration ttl) {
+        return Uni.createFrom().item(() -> getAndTouch(key, ttl));
+    }
 
     /** Creates or overwrites. */
     void put(String key, byte[] value, Duration ttl);

@@ -21,6 +21,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.spotifybff.config.BffConfig;
 import dev.spotifybff.crypto.Sealer;
 import dev.spotifybff.crypto.Sealers;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Server-side sessions: creates them, finds the one behind a cookie, saves and ends them. Values are
@@ -109,14 +110,49 @@ public class Sessions {
      * shortened (a second call, rare), so the store never keeps a session past its lifetime.
      */
     public Optional<ActiveSession> resolve(String cookieValue) {
-        return idFromCookie(cookieValue).flatMap(id -> read(id, store.getAndTouch(id.storeKey(), idleTimeout))
-                .map(session -> {
-                    Duration ttl = ttl(session);
-                    if (ttl.compareTo(idleTimeout) < 0) {
-                        store.touch(id.storeKey(), ttl);
-                    }
-                    return new ActiveSession(id, session);
-                }));
+        return idFromCookie(cookieValue).flatMap(id -> resolved(id, store.getAndTouch(id.storeKey(), idleTimeout)));
+    }
+
+    /**
+     * {@link #resolve} without blocking the calling thread, for the event loop: the store's read is
+     * asynchronous, and the common case (a live session, nothing to write back) finishes on the
+     * thread the answer came on. The rare cases that write to the store (a value that does not open,
+     * a session past its lifetime, its last idle period, tokens kept locally) finish on a worker.
+     */
+    public Uni<Optional<ActiveSession>> resolveAsync(String cookieValue) {
+        Optional<SessionId> id = idFromCookie(cookieValue);
+        if (id.isEmpty()) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return store.getAndTouchAsync(id.get().storeKey(), idleTimeout).flatMap(sealed -> {
+            Optional<ActiveSession> plain = withoutWrites(id.get(), sealed);
+            return plain != null ? Uni.createFrom().item(plain)
+                    : OffEventLoop.run(() -> resolved(id.get(), sealed));
+        });
+    }
+
+    /** The answer when it needs no write to the store, else null. */
+    private Optional<ActiveSession> withoutWrites(SessionId id, Optional<byte[]> sealed) {
+        if (sealed.isEmpty()) {
+            unsaved.invalidate(id.storeKey()); // ended meanwhile (logout elsewhere, expiry): not revived
+            return Optional.empty();
+        }
+        Optional<Session> session = open(id, sealed.get());
+        if (session.isEmpty() || ttl(session.get()).compareTo(idleTimeout) < 0
+                || unsaved.getIfPresent(id.storeKey()) != null) {
+            return null;
+        }
+        return Optional.of(new ActiveSession(id, session.get()));
+    }
+
+    private Optional<ActiveSession> resolved(SessionId id, Optional<byte[]> sealed) {
+        return read(id, sealed).map(session -> {
+            Duration ttl = ttl(session);
+            if (ttl.compareTo(idleTimeout) < 0) {
+                store.touch(id.storeKey(), ttl);
+            }
+            return new ActiveSession(id, session);
+        });
     }
 
     public Optional<Session> load(SessionId id) {

@@ -16,8 +16,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import io.smallrye.mutiny.Uni;
 
-/** Spotify's accounts host (accounts.spotify.com): the refresh grant at the token endpoint, with HTTP Basic client auth. */
+/**
+ * Spotify's accounts host (accounts.spotify.com): the refresh grant at the token endpoint, with HTTP
+ * Basic client auth. URL and timeouts: quarkus.rest-client.spotify-accounts.* in application.properties.
+ */
 @RegisterRestClient(configKey = "spotify-accounts")
 @Path("/api/token")
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -25,7 +29,7 @@ import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 public interface SpotifyAccountsClient {
 
     @POST
-    TokenResponse refresh(
+    Uni<TokenResponse> refresh(
             @HeaderParam(HttpHeaders.AUTHORIZATION) String basicAuthorization,
             @FormParam("grant_type") String grantType,
             @FormParam("refresh_token") String refreshToken);

@@ -15,10 +15,13 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import io.smallrye.mutiny.Uni;
 
 /**
- * Spotify's Web API host (api.spotify.com/v1). The bearer token is an explicit parameter rather than
- * a client filter: it comes from the caller's session, and a parameter cannot leak between requests.
+ * Spotify's Web API host (api.spotify.com/v1), non-blocking. Answers stay bytes: {@link SpotifyJson}
+ * streams them through the records' allow-lists. The bearer token is an explicit parameter rather
+ * than a client filter: it comes from the caller's session, and a parameter cannot leak between
+ * requests. URL and timeouts: quarkus.rest-client.spotify-api.* in application.properties.
  */
 @RegisterRestClient(configKey = "spotify-api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,36 +29,36 @@ public interface SpotifyApiClient {
 
     @GET
     @Path("/me")
-    SpotifyUser me(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearerAuthorization);
+    Uni<byte[]> me(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearerAuthorization);
 
     @GET
     @Path("/me/top/artists")
-    Paging<Artist> topArtists(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearerAuthorization,
+    Uni<byte[]> topArtists(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearerAuthorization,
             @QueryParam("time_range") String timeRange, @QueryParam("limit") int limit, @QueryParam("offset") int offset);
 
     @GET
     @Path("/me/top/tracks")
-    Paging<Track> topTracks(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearerAuthorization,
+    Uni<byte[]> topTracks(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearerAuthorization,
             @QueryParam("time_range") String timeRange, @QueryParam("limit") int limit, @QueryParam("offset") int offset);
 
     @GET
     @Path("/me/playlists")
-    Paging<Playlist> myPlaylists(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearerAuthorization,
+    Uni<byte[]> myPlaylists(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearerAuthorization,
             @QueryParam("limit") int limit, @QueryParam("offset") int offset);
 
     @GET
     @Path("/playlists/{id}")
-    Playlist playlist(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearerAuthorization, @PathParam("id") String id);
+    Uni<byte[]> playlist(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearerAuthorization, @PathParam("id") String id);
 
     @GET
     @Path("/playlists/{id}/items")
-    Paging<PlaylistItem> playlistItems(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearerAuthorization,
+    Uni<byte[]> playlistItems(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearerAuthorization,
             @PathParam("id") String id, @QueryParam("limit") int limit, @QueryParam("offset") int offset);
 
     /** before and after are Unix milliseconds; at most one of them is sent (null ones are left out). */
     @GET
     @Path("/me/player/recently-played")
-    CursorPaging<PlayHistory> recentlyPlayed(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearerAuthorization,
+    Uni<byte[]> recentlyPlayed(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearerAuthorization,
             @QueryParam("limit") int limit, @QueryParam("before") Long before, @QueryParam("after") Long after);
 
     @ClientExceptionMapper

@@ -3,7 +3,7 @@ package dev.spotifybff.spotify;
 import java.util.OptionalLong;
 
 /** A Web API answer of 4xx/5xx, with what the BFF needs to map it: status and Retry-After. */
-public class SpotifyApiException extends RuntimeException {
+public class SpotifyApiException extends RuntimeException implements Upstream.Answered {
 
     private final int status;
     private final OptionalLong retryAfterSeconds;

@@ -9,13 +9,13 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.spotifybff.config.BffConfig;
-import io.quarkus.runtime.LaunchMode;
 
 /**
  * The Spotify app this BFF logs in with, and where Spotify is: read from the same properties that
- * configure quarkus-oidc, so the login and the BFF's own calls (refresh, Web API) always agree. In
- * dev mode without CLIENT_ID those properties name the built-in demo Spotify served by this very
- * process (application.properties, %dev; the demo package, which prod builds leave out).
+ * configure quarkus-oidc and the REST clients, so the login and the BFF's own calls (refresh, Web
+ * API) always agree. In dev mode without CLIENT_ID those properties name the built-in demo Spotify
+ * served by this very process (application.properties, %dev; the demo package, which prod builds
+ * leave out).
  */
 @Singleton
 public class SpotifyApp {
@@ -35,8 +35,7 @@ public class SpotifyApp {
             @ConfigProperty(name = "quarkus.oidc.client-id") Optional<String> clientId,
             @ConfigProperty(name = "quarkus.oidc.credentials.secret") Optional<String> secret,
             @ConfigProperty(name = "quarkus.oidc.auth-server-url") String accountsUrl) {
-        // Empty only in a prod start without CLIENT_ID, which StartupChecks then refuses by name.
-        this.demo = config.clientId().isEmpty() && LaunchMode.current() == LaunchMode.DEVELOPMENT;
+        this.demo = config.spotify().demo();
         this.clientId = clientId.orElse("");
         this.basicAuthorization = "Basic " + Base64.getEncoder()
                 .encodeToString((this.clientId + ":" + secret.orElse("")).getBytes(StandardCharsets.UTF_8));

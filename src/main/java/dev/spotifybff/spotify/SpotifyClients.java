@@ -10,8 +10,10 @@ import dev.spotifybff.config.BffConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
 /**
- * Builds the two REST clients. Built here rather than from quarkus.rest-client.*.url because the
- * base URL depends on whether the dev-mode demo Spotify is in use (see {@link SpotifyApp}).
+ * Builds the two REST clients from the BFF's own settings (SPOTIFY_*_URL, which %dev points at the
+ * demo Spotify without CLIENT_ID, and SPOTIFY_*_TIMEOUT). Built here rather than from
+ * quarkus.rest-client.*: those timeouts are plain milliseconds, where every timeout of this BFF is
+ * a duration (10s), and a ConfigSourceInterceptor that converts them never sees expanded values.
  */
 public class SpotifyClients {
 

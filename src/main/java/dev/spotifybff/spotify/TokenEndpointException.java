@@ -1,7 +1,7 @@
 package dev.spotifybff.spotify;
 
 /** Why /api/token refused or failed; never carries the request's secrets. */
-public class TokenEndpointException extends RuntimeException {
+public class TokenEndpointException extends RuntimeException implements Upstream.Answered {
 
     public enum Kind {
         /** Bad or reused code, revoked or expired refresh token: only a new login helps. */

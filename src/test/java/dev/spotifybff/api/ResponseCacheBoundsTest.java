@@ -3,9 +3,10 @@ package dev.spotifybff.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -14,10 +15,9 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.spotifybff.session.SessionEnded;
 import dev.spotifybff.session.SessionId;
+import io.smallrye.mutiny.Uni;
 
 /** The cache's memory bound, and loads that run outside Caffeine's atomic compute. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -29,12 +29,20 @@ class ResponseCacheBoundsTest {
     private final SessionId bob = new SessionId("bob-session-id");
 
     private ResponseCache cache(long maxBytes) {
-        return new ResponseCache(true, Duration.ofMinutes(1), maxBytes, 100_000, Clock.systemUTC(), new ObjectMapper());
+        return new ResponseCache(true, Duration.ofMinutes(1), maxBytes, 100_000, Clock.systemUTC());
     }
 
     /** A stand-in for a page of tracks: about 20 KB of JSON. */
-    private static List<String> page(int i) {
-        return java.util.Collections.nCopies(200, "track-" + i + "-".repeat(90));
+    private static byte[] page(int i) {
+        return ("track-" + i + "-".repeat(90)).repeat(200).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Supplier<Uni<byte[]>> answer(String text) {
+        return () -> Uni.createFrom().item(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String get(ResponseCache cache, SessionId session, String request, Supplier<Uni<byte[]>> loader) {
+        return new String(cache.get(session, request, loader).await().atMost(Duration.ofSeconds(10)), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -43,7 +51,7 @@ class ResponseCacheBoundsTest {
 
         for (int i = 0; i < 500; i++) {
             int n = i;
-            cache.get(alice, "/me/top/tracks?offset=" + i, () -> page(n));
+            cache.get(alice, "/me/top/tracks?offset=" + i, () -> Uni.createFrom().item(page(n))).await().indefinitely();
         }
 
         assertTrue(cache.weightedBytes() <= ONE_MB, cache.weightedBytes() + " bytes");
@@ -57,14 +65,15 @@ class ResponseCacheBoundsTest {
         String bobsRequest = requestInSameBinAs(new ResponseCache.Key(alice.storeKey(), "/me"), bob);
         CountDownLatch spotifyAnswersAlice = new CountDownLatch(1);
         CountDownLatch aliceLoading = new CountDownLatch(1);
-        CompletableFuture<Object> aliceCall = CompletableFuture.supplyAsync(() -> cache.get(alice, "/me", () -> {
-            aliceLoading.countDown();
-            await(spotifyAnswersAlice);
-            return "alice";
-        }));
+        CompletableFuture<String> aliceCall = CompletableFuture.supplyAsync(() -> get(cache, alice, "/me",
+                () -> Uni.createFrom().item(() -> {
+                    aliceLoading.countDown();
+                    await(spotifyAnswersAlice);
+                    return "alice".getBytes(StandardCharsets.UTF_8);
+                })));
         assertTrue(aliceLoading.await(5, TimeUnit.SECONDS));
 
-        CompletableFuture<Object> bobCall = CompletableFuture.supplyAsync(() -> cache.get(bob, bobsRequest, () -> "bob"));
+        CompletableFuture<String> bobCall = CompletableFuture.supplyAsync(() -> get(cache, bob, bobsRequest, answer("bob")));
 
         assertEquals("bob", bobCall.get(5, TimeUnit.SECONDS), "bob waited for alice's Spotify call");
         spotifyAnswersAlice.countDown();
@@ -76,16 +85,16 @@ class ResponseCacheBoundsTest {
         ResponseCache cache = cache(ONE_MB);
         ResponseCache.Key me = new ResponseCache.Key(alice.storeKey(), "/me");
         String sameBin = requestInSameBinAs(me, alice);
-        cache.get(alice, "/me", () -> "profile");
+        get(cache, alice, "/me", answer("profile"));
 
         // As when Spotify refuses the refresh inside the load: the session ends, its entries go.
-        Object answer = cache.get(alice, sameBin, () -> {
+        String answer = get(cache, alice, sameBin, () -> Uni.createFrom().item(() -> {
             cache.drop(new SessionEnded(alice.storeKey()));
-            return "answer";
-        });
+            return "answer".getBytes(StandardCharsets.UTF_8);
+        }));
 
         assertEquals("answer", answer);
-        assertEquals("fresh", cache.get(alice, "/me", () -> "fresh"), "the ended session's entry is gone");
+        assertEquals("fresh", get(cache, alice, "/me", answer("fresh")), "the ended session's entry is gone");
     }
 
     /** A request of this session whose key falls into the same bin as the other key, for tables up to 4096 bins. */

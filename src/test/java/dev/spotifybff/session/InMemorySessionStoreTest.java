@@ -34,30 +34,45 @@ class InMemorySessionStoreTest {
     }
 
     @Test
-    void beyond_the_bound_the_oldest_entry_is_evicted_first() {
+    void beyond_the_bound_the_store_keeps_its_bound_and_the_session_in_use() {
         InMemorySessionStore store = store(3);
-        for (String key : new String[] { "a", "b", "c", "d" }) {
-            store.put(key, new byte[] { 1 }, TTL);
+        store.put("in-use", new byte[] { 1 }, TTL);
+        for (int i = 0; i < 5; i++) {
+            store.getAndTouch("in-use", TTL);
+        }
+
+        for (int i = 0; i < 20; i++) {
+            store.put("once-" + i, new byte[] { 1 }, TTL);
         }
 
         assertEquals(3, store.size());
-        assertTrue(store.get("a").isEmpty());
-        assertTrue(store.get("b").isPresent() && store.get("d").isPresent());
+        assertTrue(store.get("in-use").isPresent(), "Caffeine evicts what is least likely to be used again");
     }
 
     @Test
-    void a_touch_restarts_the_time_to_live_and_makes_the_entry_young_again() {
-        InMemorySessionStore store = store(2);
+    void a_touch_restarts_the_time_to_live() {
+        InMemorySessionStore store = store(10);
         store.put("a", new byte[] { 1 }, TTL);
         store.put("b", new byte[] { 2 }, TTL);
         clock.advance(Duration.ofMinutes(50));
 
         store.touch("a", TTL);
-        store.put("c", new byte[] { 3 }, TTL);
         clock.advance(Duration.ofMinutes(30));
 
         assertTrue(store.get("a").isPresent(), "touched 30 minutes ago");
-        assertTrue(store.get("b").isEmpty(), "evicted as the oldest");
+        assertTrue(store.get("b").isEmpty(), "written 80 minutes ago");
+    }
+
+    @Test
+    void each_entry_expires_at_its_own_time() {
+        InMemorySessionStore store = store(10);
+        store.put("long", new byte[] { 1 }, TTL);
+        store.put("short", new byte[] { 2 }, Duration.ofMinutes(5)); // the last idle period before the absolute end
+
+        clock.advance(Duration.ofMinutes(6));
+
+        assertTrue(store.get("long").isPresent());
+        assertTrue(store.get("short").isEmpty());
     }
 
     @Test
@@ -102,12 +117,14 @@ class InMemorySessionStoreTest {
         InMemorySessionStore store = store(2);
         store.create("a1", new byte[] { 1 }, TTL, "user-a", 5);
         store.create("b1", new byte[] { 1 }, Duration.ofMinutes(1), "user-b", 5);
-        store.create("c1", new byte[] { 1 }, TTL, "user-c", 5); // evicts a1, the oldest
+        store.create("c1", new byte[] { 1 }, TTL, "user-c", 5); // one of the three is evicted
+        assertEquals(2, store.size());
         clock.advance(Duration.ofMinutes(2));
         store.get("b1"); // expired
         store.delete("c1");
 
-        assertEquals(0, store.indexedUsers());
+        assertTrue(store.get("b1").isEmpty() && store.get("c1").isEmpty());
+        assertEquals(store.get("a1").isPresent() ? 1 : 0, store.indexedUsers(), "only users with a live session");
     }
 
     @Test
