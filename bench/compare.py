@@ -19,9 +19,12 @@ def figures(path):
                 name, value = part.rsplit(' ', 1)
                 if not value.endswith('ms'):
                     found[f'{endpoint}: {name}'] = float(value)
-        m = re.match(r'^\s+\[(met|MISSED)\] (.*): (-?[\d.+]+)(x| ms| B)', line)
+        m = re.match(r'^\s+\[(met|MISSED)\] (.*): (-?[\d.+]+)(x| ms| B| MB)', line)
         if m:
             found[m.group(2)] = float(m.group(3))
+        m = re.match(r'^\s+\[(met|MISSED)\] peak RSS .*, ([\d.]+)x the default heap', line)
+        if m:
+            found['small heap req/s / default heap req/s'] = float(m.group(2))
         m = re.match(r'^\s+(redis over TLS|redis cluster) / redis single node at \d+ sessions: ([\d.]+)x', line)
         if m:
             found[f'{m.group(1)} / single node'] = float(m.group(2))
@@ -38,8 +41,8 @@ for name in names:
         continue
     spread = (max(values) - min(values)) / abs(median)
     within = all(abs(v - median) <= TOLERANCE * abs(median) for v in values)
-    if name.startswith(('uncached /api/me p99', 'uncached /api/me CPU')) or 'heap per session' in name \
-            or 'startup' in name:
+    if name.startswith(('uncached /api/me p99', 'uncached /api/me CPU', 'peak RSS')) \
+            or 'heap per session' in name or 'startup' in name:
         kind = 'figure'
     else:
         kind = 'ratio'
