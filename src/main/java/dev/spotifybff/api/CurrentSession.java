@@ -47,7 +47,7 @@ public class CurrentSession {
         if (cookie.isEmpty()) {
             return Uni.createFrom().item(Optional.empty());
         }
-        Uni<Optional<ActiveSession>> active = sessions.resolveAsync(cookie.get());
+        Uni<Optional<ActiveSession>> active = sessions.resolve(cookie.get());
         if (!rotating || !sessions.cookieNeedsResealing(cookie.get())) {
             return active;
         }

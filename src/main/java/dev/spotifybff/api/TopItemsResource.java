@@ -1,7 +1,6 @@
 package dev.spotifybff.api;
 
 import java.util.Map;
-import java.util.function.Function;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -52,8 +51,7 @@ public class TopItemsResource {
             content = @Content(schema = @Schema(implementation = Page.Artists.class)))
     public Uni<byte[]> artists(@QueryParam("time_range") String timeRange, @QueryParam("limit") String limit,
             @QueryParam("offset") String offset) {
-        return top("artists", ARTIST, timeRange, limit, offset,
-                query -> bearer -> api.topArtists(bearer, query.range(), query.limit(), query.offset()));
+        return top("artists", ARTIST, timeRange, limit, offset);
     }
 
     @GET
@@ -63,19 +61,15 @@ public class TopItemsResource {
             content = @Content(schema = @Schema(implementation = Page.Tracks.class)))
     public Uni<byte[]> tracks(@QueryParam("time_range") String timeRange, @QueryParam("limit") String limit,
             @QueryParam("offset") String offset) {
-        return top("tracks", TRACK, timeRange, limit, offset,
-                query -> bearer -> api.topTracks(bearer, query.range(), query.limit(), query.offset()));
+        return top("tracks", TRACK, timeRange, limit, offset);
     }
 
-    /** The checked parameters of one top list request. */
-    private record TopQuery(String range, int limit, int offset) {
-    }
-
-    private Uni<byte[]> top(String type, JsonShape item, String timeRange, String limit, String offset,
-            Function<TopQuery, Function<String, Uni<byte[]>>> request) {
-        TopQuery query = new TopQuery(Params.timeRange(timeRange), Params.limit(limit, 20), Params.offset(offset));
-        return spotify.cached("/me/top/" + type + "?" + query.range() + "&" + query.limit() + "&" + query.offset(),
-                "/me/top/" + type, request.apply(query), body -> json.page(body, item, Page.tail("/api/me/top/" + type,
-                        Map.of("time_range", query.range()), query.limit(), query.offset())));
+    private Uni<byte[]> top(String type, JsonShape item, String timeRange, String limit, String offset) {
+        String range = Params.timeRange(timeRange);
+        int n = Params.limit(limit, 20);
+        int from = Params.offset(offset);
+        return spotify.cached("/me/top/" + type + "?" + range + "&" + n + "&" + from, "/me/top/" + type,
+                bearer -> api.top(bearer, type, range, n, from), body -> json.page(body, item,
+                        Page.tail("/api/me/top/" + type, Map.of("time_range", range), n, from)));
     }
 }

@@ -62,8 +62,7 @@ public class RedisCommands {
 
     /** As {@link #execute}, without blocking the caller: for the event loop (every API request's session read). */
     public Uni<Response> send(String command, String... args) {
-        return redis.send(request(command, args)).ifNoItem().after(timeout).fail()
-                .onFailure().transform(RedisConnection::unavailable);
+        return send(redis, request(command, args));
     }
 
     /**
@@ -120,11 +119,12 @@ public class RedisCommands {
     }
 
     private Response await(Redis client, Request request) {
-        try {
-            return client.send(request).await().atMost(timeout);
-        } catch (RuntimeException e) {
-            throw RedisConnection.unavailable(e);
-        }
+        return send(client, request).await().indefinitely(); // bounded by REDIS_TIMEOUT in send
+    }
+
+    private Uni<Response> send(Redis client, Request request) {
+        return client.send(request).ifNoItem().after(timeout).fail()
+                .onFailure().transform(RedisConnection::unavailable);
     }
 
     private static Request request(String command, String... args) {

@@ -66,11 +66,12 @@ public class RedisSessionStore implements SessionStore {
 
     @Override
     public Optional<byte[]> getAndTouch(String key, Duration ttl) {
-        return decode(redis.execute("GETEX", prefix + key, "PX", millis(ttl))); // Redis 6.2 or later
+        return getAndTouchAsync(key, ttl).await().indefinitely(); // bounded by REDIS_TIMEOUT in send
     }
 
     @Override
     public Uni<Optional<byte[]>> getAndTouchAsync(String key, Duration ttl) {
+        // Redis 6.2 or later
         return redis.send("GETEX", prefix + key, "PX", millis(ttl)).map(RedisSessionStore::decode);
     }
 

@@ -108,18 +108,13 @@ public class Sessions {
      * The live session behind a cookie; using it restarts the idle timeout, in the same store call
      * as the read. Only in the last idle period before the absolute end is the time to live then
      * shortened (a second call, rare), so the store never keeps a session past its lifetime.
+     * <p>
+     * It does not block the calling thread, for the event loop: the store's read is asynchronous,
+     * and the common case (a live session, nothing to write back) finishes on the thread the answer
+     * came on. The rare cases that write to the store (a value that does not open, a session past
+     * its lifetime, its last idle period, tokens kept locally) finish on a worker.
      */
-    public Optional<ActiveSession> resolve(String cookieValue) {
-        return idFromCookie(cookieValue).flatMap(id -> resolved(id, store.getAndTouch(id.storeKey(), idleTimeout)));
-    }
-
-    /**
-     * {@link #resolve} without blocking the calling thread, for the event loop: the store's read is
-     * asynchronous, and the common case (a live session, nothing to write back) finishes on the
-     * thread the answer came on. The rare cases that write to the store (a value that does not open,
-     * a session past its lifetime, its last idle period, tokens kept locally) finish on a worker.
-     */
-    public Uni<Optional<ActiveSession>> resolveAsync(String cookieValue) {
+    public Uni<Optional<ActiveSession>> resolve(String cookieValue) {
         Optional<SessionId> id = idFromCookie(cookieValue);
         if (id.isEmpty()) {
             return Uni.createFrom().item(Optional.empty());

@@ -109,7 +109,7 @@ public final class JsonShape {
     public void copy(JsonParser in, JsonGenerator out) throws IOException {
         switch (kind) {
             case VALUE -> out.copyCurrentEvent(in);
-            case ARRAY -> copyArray(in, out);
+            case ARRAY -> copyArray(element, in, out);
             case OBJECT -> copyObject(in, out);
         }
     }
@@ -141,7 +141,8 @@ public final class JsonShape {
         out.writeEndObject();
     }
 
-    private void copyArray(JsonParser in, JsonGenerator out) throws IOException {
+    /** An array whose elements have this shape (a page's items), the parser on its START_ARRAY. */
+    static void copyArray(JsonShape element, JsonParser in, JsonGenerator out) throws IOException {
         out.writeStartArray();
         for (JsonToken token = in.nextToken(); token != JsonToken.END_ARRAY; token = in.nextToken()) {
             if (element.fits(token)) {

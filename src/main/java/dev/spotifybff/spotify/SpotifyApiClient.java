@@ -31,14 +31,10 @@ public interface SpotifyApiClient {
     @Path("/me")
     Uni<byte[]> me(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearerAuthorization);
 
+    /** type: artists or tracks. */
     @GET
-    @Path("/me/top/artists")
-    Uni<byte[]> topArtists(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearerAuthorization,
-            @QueryParam("time_range") String timeRange, @QueryParam("limit") int limit, @QueryParam("offset") int offset);
-
-    @GET
-    @Path("/me/top/tracks")
-    Uni<byte[]> topTracks(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearerAuthorization,
+    @Path("/me/top/{type}")
+    Uni<byte[]> top(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearerAuthorization, @PathParam("type") String type,
             @QueryParam("time_range") String timeRange, @QueryParam("limit") int limit, @QueryParam("offset") int offset);
 
     @GET

@@ -63,7 +63,7 @@ public class SpotifyJson {
                 JsonToken value = in.nextToken();
                 if (name.equals("items") && value == JsonToken.START_ARRAY && !items) {
                     out.writeFieldName("items");
-                    copyArray(in, out, item);
+                    JsonShape.copyArray(item, in, out);
                     items = true;
                 } else if (name.equals("total") && value == JsonToken.VALUE_NUMBER_INT) {
                     total = in.getIntValue();
@@ -83,19 +83,6 @@ public class SpotifyJson {
             tail.write(new Envelope(total, hasNext, cursorBefore), out);
             out.writeEndObject();
         });
-    }
-
-    private static void copyArray(JsonParser in, JsonGenerator out, JsonShape item) throws IOException {
-        out.writeStartArray();
-        for (JsonToken token = in.nextToken(); token != JsonToken.END_ARRAY; token = in.nextToken()) {
-            if (item.fits(token)) {
-                item.copy(in, out);
-            } else {
-                in.skipChildren();
-                out.writeNull();
-            }
-        }
-        out.writeEndArray();
     }
 
     private static String before(JsonParser in) throws IOException {

@@ -3,6 +3,7 @@ package dev.spotifybff.spotify;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import jakarta.inject.Singleton;
@@ -54,23 +55,22 @@ public class Upstream {
 
     /** The failure's answer from Spotify (the REST client may wrap it), or null when Spotify answered nothing. */
     public static Answered answered(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof Answered answered) {
-                return answered;
-            }
-        }
-        return null;
+        return (Answered) inCauses(failure, t -> t instanceof Answered);
     }
 
     /** Timed out connecting or waiting for the answer: by type, wherever it is in the cause chain. */
     public static boolean isTimeout(Throwable failure) {
+        return inCauses(failure, t -> t instanceof TimeoutException || t instanceof SocketTimeoutException
+                || t instanceof ConnectTimeoutException) != null;
+    }
+
+    private static Throwable inCauses(Throwable failure, Predicate<Throwable> test) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof TimeoutException || t instanceof SocketTimeoutException
-                    || t instanceof ConnectTimeoutException) {
-                return true;
+            if (test.test(t)) {
+                return t;
             }
         }
-        return false;
+        return null;
     }
 
     private static String outcome(Throwable failure) {
