@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 
 import type { Paged } from '../lib/usePaged';
 import { ErrorState, ListSkeleton, LoadMore } from './States';
+import { UpdatedAgo } from './UpdatedAgo';
 
 type Props<T> = {
   paged: Paged<T>;
@@ -18,6 +19,7 @@ export function PagedList<T>({ paged, loadingLabel, empty, children }: Props<T>)
   if (items.length === 0) return <>{empty}</>;
   return (
     <>
+      <UpdatedAgo fetchedAt={paged.fetchedAt} />
       {children(items)}
       {error ? <ErrorState error={error} onRetry={loadMore} /> : null}
       {hasMore && <LoadMore loading={loading} onClick={loadMore} />}

@@ -64,9 +64,20 @@ async function toApiError(response: Response): Promise<ApiError> {
   );
 }
 
-export async function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> {
+/**
+ * Set on an answer the BFF served from its cache past its freshness (`Cache-Status: ...; stale`,
+ * while it renews it, or while Spotify's rate limit pauses the app): when Spotify gave it, from `Age`.
+ */
+export type Freshness = { fetchedAt?: string };
+
+export async function apiGet<T>(path: string, signal?: AbortSignal): Promise<T & Freshness> {
   const response = await request('GET', path, signal);
-  return (await response.json()) as T;
+  const body = (await response.json()) as T & Freshness;
+  const age = Number(response.headers.get('Age'));
+  if (/;\s*stale\b/.test(response.headers.get('Cache-Status') ?? '') && Number.isFinite(age) && body) {
+    body.fetchedAt = new Date(Date.now() - age * 1000).toISOString();
+  }
+  return body;
 }
 
 export async function apiPost(path: string): Promise<void> {

@@ -9,6 +9,8 @@ export type Paged<T> = {
   loading: boolean;
   error: unknown;
   hasMore: boolean;
+  /** When the oldest stale page was fetched from Spotify; unset when every page is fresh. */
+  fetchedAt?: string;
   loadMore: () => void;
   retry: () => void;
 };
@@ -31,6 +33,7 @@ export function usePaged<T>(url: string): Paged<T> {
     loading: query.isPending || query.isFetchingNextPage,
     error: query.error,
     hasMore: query.hasNextPage,
+    fetchedAt: query.data?.pages.map((p) => p.fetchedAt).filter((at) => at !== undefined).sort()[0],
     loadMore: () => void query.fetchNextPage(),
     retry: () => void query.refetch(),
   };

@@ -1,4 +1,4 @@
-import { apiGet } from '../../../lib/api-client';
+import { apiGet, type Freshness } from '../../../lib/api-client';
 import type { ExternalUrls, SpotifyImage } from '../../../lib/spotify';
 
 // Spotify's field names, as the BFF serves them; development-mode apps lack several of them.
@@ -14,6 +14,6 @@ export type Profile = {
   uri?: string;
 };
 
-export function getMe(signal?: AbortSignal): Promise<Profile> {
+export function getMe(signal?: AbortSignal): Promise<Profile & Freshness> {
   return apiGet<Profile>('api/me', signal);
 }

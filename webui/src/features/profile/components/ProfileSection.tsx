@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 
 import { PageFailure } from '../../../components/States';
+import { UpdatedAgo } from '../../../components/UpdatedAgo';
 import { getMe } from '../api/getMe';
 import { ProfileCard } from './ProfileCard';
 
@@ -15,7 +16,12 @@ export function ProfileSection() {
   if (me.isError) {
     return <PageFailure title="We could not load your profile" error={me.error} onRetry={() => void me.refetch()} />;
   }
-  return <ProfileCard profile={me.data} />;
+  return (
+    <>
+      <ProfileCard profile={me.data} />
+      <UpdatedAgo fetchedAt={me.data.fetchedAt} />
+    </>
+  );
 }
 
 export function ProfileSkeleton() {

@@ -9,6 +9,9 @@ import dev.spotifybff.auth.SessionCookies;
 import dev.spotifybff.errors.ApiException;
 import dev.spotifybff.session.ActiveSession;
 import dev.spotifybff.session.Sessions;
+import dev.spotifybff.tracing.Spans;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
@@ -24,15 +27,19 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class CurrentSession {
 
+    private static final AttributeKey<Boolean> FOUND = AttributeKey.booleanKey("bff.session.found");
+
     private final SessionCookies cookies;
     private final Sessions sessions;
     private final CurrentVertxRequest request;
     private final boolean rotating;
+    private final Spans spans;
 
-    CurrentSession(SessionCookies cookies, Sessions sessions, CurrentVertxRequest request) {
+    CurrentSession(SessionCookies cookies, Sessions sessions, CurrentVertxRequest request, Spans spans) {
         this.cookies = cookies;
         this.sessions = sessions;
         this.request = request;
+        this.spans = spans;
         this.rotating = sessions.cookieSecretRotating();
     }
 
@@ -47,7 +54,8 @@ public class CurrentSession {
         if (cookie.isEmpty()) {
             return Uni.createFrom().item(Optional.empty());
         }
-        Uni<Optional<ActiveSession>> active = sessions.resolve(cookie.get());
+        Uni<Optional<ActiveSession>> active = spans.around("session lookup", SpanKind.INTERNAL, Spans.current(),
+                context -> sessions.resolve(cookie.get()), (span, found) -> span.setAttribute(FOUND, found.isPresent()));
         if (!rotating || !sessions.cookieNeedsResealing(cookie.get())) {
             return active;
         }

@@ -45,6 +45,14 @@ public interface BffConfig {
         @WithDefault("60s")
         Duration ttl();
 
+        /**
+         * An entry past its TTL but younger than this is still answered at once, while one background call
+         * renews it (stale-while-revalidate); during a rate-limit pause it is the only answer there is.
+         * Not above TTL: no stale answers.
+         */
+        @WithDefault("5m")
+        Duration staleTtl();
+
         @WithDefault("100000")
         long maxEntries();
 
@@ -67,6 +75,13 @@ public interface BffConfig {
 
         @WithDefault("10s")
         Duration readTimeout();
+
+        /**
+         * Web API calls the whole app may make per rolling 30 s window (Spotify's own unit), shared by every
+         * instance through Redis with SESSION_STORE=redis; 0: no budget of our own, only Spotify's 429s pause.
+         */
+        @WithDefault("0")
+        int rateLimit();
 
         /** An access token this close to expiry is refreshed before it is used. */
         @WithDefault("60s")

@@ -64,6 +64,9 @@ public class StartupChecks {
             problems.add("REDIRECT_URI is malformed: expected an absolute http(s) URL ending in /callback,"
                     + " such as http://127.0.0.1:8888/callback.");
         }
+        if (config.spotify().rateLimit() < 0) {
+            problems.add("SPOTIFY_RATE_LIMIT is negative: give the Web API calls per 30 s for the whole app, or 0 for none.");
+        }
         if (config.session().store() == BffConfig.StoreKind.REDIS) {
             problems.addAll(redisProblems(config.session(), mode));
         }

@@ -1,11 +1,13 @@
 package dev.spotifybff.errors;
 
+import dev.spotifybff.tracing.Spans;
+
 /**
  * A failure the SPA gets as JSON: one {@link ErrorCode}, plus a more precise message, the seconds
  * to wait, or which value was wrong where that helps. Thrown by any package; rendered by the one
  * mapper in {@code api}.
  */
-public class ApiException extends RuntimeException {
+public class ApiException extends RuntimeException implements Spans.Kind {
 
     private final ErrorCode code;
     private final Long retryAfterSeconds;
@@ -45,6 +47,12 @@ public class ApiException extends RuntimeException {
 
     public static ApiException invalidRequest(String detail) {
         return new ApiException(ErrorCode.INVALID_REQUEST, ErrorCode.INVALID_REQUEST.message(), null, detail);
+    }
+
+    /** In a span: the error code the SPA gets, never the message. */
+    @Override
+    public String kind() {
+        return code.code();
     }
 
     public ErrorCode code() {

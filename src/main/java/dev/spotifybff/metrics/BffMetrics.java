@@ -2,6 +2,8 @@ package dev.spotifybff.metrics;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,8 +18,9 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * The BFF's own meters, in Prometheus format at /q/metrics: logins started, completed and failed
  * (by reason), refreshes and refresh failures (by reason), upstream calls by endpoint and status
- * with their latency, and the sessions in the store (sampled). Tags are fixed vocabularies, never
- * user data.
+ * with their latency (the calls made), the app-wide quota's work (calls saved, 429s received, seconds
+ * paused), cache answers by status, and the sessions in the store (sampled). Tags are fixed
+ * vocabularies, never user data.
  */
 @ApplicationScoped
 public class BffMetrics {
@@ -29,12 +32,17 @@ public class BffMetrics {
     private final Counter loginsStarted;
     private final Counter loginsCompleted;
     private final Counter refreshes;
+    private final Counter rateLimited;
+    private final Counter pausedSeconds;
+    private final Map<String, Counter> cacheAnswers = new ConcurrentHashMap<>();
 
-    BffMetrics(MeterRegistry registry) {
+    public BffMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.loginsStarted = registry.counter("bff.logins.started");
         this.loginsCompleted = registry.counter("bff.logins.completed");
         this.refreshes = registry.counter("bff.refreshes");
+        this.rateLimited = registry.counter("bff.spotify.rate.limited");
+        this.pausedSeconds = registry.counter("bff.spotify.paused.seconds");
     }
 
     void registerSessionGauge(@Observes StartupEvent start, SessionStore store, Clock clock) {
@@ -69,5 +77,22 @@ public class BffMetrics {
         registry.counter("bff.upstream.calls", "endpoint", endpoint, "status", outcome).increment();
         Timer.builder("bff.upstream.latency").tag("endpoint", endpoint).publishPercentileHistogram()
                 .register(registry).record(latency);
+    }
+
+    /** A Web API call not made: reason is paused (after a 429) or over_budget (SPOTIFY_RATE_LIMIT). */
+    public void callSaved(String reason) {
+        registry.counter("bff.spotify.calls.saved", "reason", reason).increment();
+    }
+
+    /** Spotify answered 429: the whole app pauses for retryAfter. */
+    public void rateLimited(Duration retryAfter) {
+        rateLimited.increment();
+        pausedSeconds.increment(retryAfter.toSeconds());
+    }
+
+    /** One answer of the response cache: status is hit, stale or miss. */
+    public void cacheAnswer(String status) {
+        // on every cached request: the three counters are looked up once, not per answer
+        cacheAnswers.computeIfAbsent(status, s -> registry.counter("bff.cache.answers", "status", s)).increment();
     }
 }

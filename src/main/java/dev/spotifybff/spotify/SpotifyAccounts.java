@@ -2,6 +2,7 @@ package dev.spotifybff.spotify;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.opentelemetry.context.Context;
 
 /**
  * The refresh grant at /api/token, with every failure turned into a {@link TokenEndpointException}.
@@ -21,11 +22,14 @@ public class SpotifyAccounts {
         this.upstream = upstream;
     }
 
-    /** Blocks until Spotify answers (bounded by the client's timeouts): callers run on a worker, under the refresh lock. */
+    /**
+     * Blocks until Spotify answers (bounded by the client's timeouts): callers run on a worker, under
+     * the refresh lock, with the refresh's span current.
+     */
     public TokenResponse refresh(String refreshToken) {
         TokenResponse response;
         try {
-            response = upstream.call("/api/token",
+            response = upstream.call("POST", "/api/token", Context.current(),
                     () -> client.refresh(app.basicAuthorization(), "refresh_token", refreshToken)).await().indefinitely();
         } catch (RuntimeException failure) {
             if (Upstream.answered(failure) instanceof TokenEndpointException refused) {

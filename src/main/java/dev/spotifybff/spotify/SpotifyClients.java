@@ -33,6 +33,7 @@ public class SpotifyClients {
         return QuarkusRestClientBuilder.newBuilder()
                 .baseUri(URI.create(baseUrl))
                 .connectTimeout(config.spotify().connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(config.spotify().readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                .readTimeout(config.spotify().readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .register(new UntracedConnections());
     }
 }

@@ -11,13 +11,19 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import dev.spotifybff.metrics.BffMetrics;
+import dev.spotifybff.tracing.Spans;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
 import io.netty.channel.ConnectTimeoutException;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Every call to Spotify, on both hosts, goes through here: timed, metered by endpoint template and
- * outcome (the status Spotify answered, "timeout" or "error"), and logged when it fails. Callers map
- * the failure to their own answer with {@link #answered} and {@link #isTimeout}.
+ * outcome (the status Spotify answered, "timeout" or "error"), traced (a client span named by method
+ * and template, with the status), and logged when it fails. Callers map the failure to their own
+ * answer with {@link #answered} and {@link #isTimeout}.
  */
 @Singleton
 public class Upstream {
@@ -29,27 +35,41 @@ public class Upstream {
         int status();
     }
 
-    private final BffMetrics metrics;
+    private static final AttributeKey<String> METHOD = AttributeKey.stringKey("http.request.method");
+    private static final AttributeKey<String> TEMPLATE = AttributeKey.stringKey("url.template");
 
-    Upstream(BffMetrics metrics) {
+    private final BffMetrics metrics;
+    private final Spans spans;
+
+    Upstream(BffMetrics metrics, Spans spans) {
         this.metrics = metrics;
+        this.spans = spans;
     }
 
-    /** The call the supplier makes, timed from its subscription; never a second time for one subscription. */
-    public <T> Uni<T> call(String endpoint, Supplier<Uni<T>> request) {
+    /**
+     * The call the supplier makes, timed from its subscription; never a second time for one
+     * subscription. Its span (method, route template, status) is a child of parent: the request's,
+     * or a refresh's.
+     */
+    public <T> Uni<T> call(String method, String endpoint, Context parent, Supplier<Uni<T>> request) {
         return Uni.createFrom().deferred(() -> {
+            Span span = spans.start("spotify " + method + " " + endpoint, SpanKind.CLIENT, parent)
+                    .setAttribute(METHOD, method).setAttribute(TEMPLATE, endpoint);
             long start = System.nanoTime();
             return request.get()
-                    .onItem().invoke(() -> metrics.upstreamCall(endpoint, "200", since(start)))
-                    .onFailure().invoke(failure -> {
-                        String outcome = outcome(failure);
-                        LOG.warnf("spotify %s %s", endpoint, switch (outcome) {
-                            case "timeout" -> "timed out";
-                            case "error" -> "unreachable";
-                            default -> "answered " + outcome;
-                        });
+                    .onItemOrFailure().invoke((item, failure) -> {
+                        String outcome = failure == null ? "200" : outcome(failure);
+                        if (failure != null) {
+                            LOG.warnf("spotify %s %s", endpoint, switch (outcome) {
+                                case "timeout" -> "timed out";
+                                case "error" -> "unreachable";
+                                default -> "answered " + outcome;
+                            });
+                        }
                         metrics.upstreamCall(endpoint, outcome, since(start));
-                    });
+                        Spans.end(span, outcome);
+                    })
+                    .onCancellation().invoke(span::end);
         });
     }
 

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.spotifybff.session.SessionEnded;
 import dev.spotifybff.session.SessionId;
+import dev.spotifybff.metrics.BffMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 
 /** The cache's memory bound, and loads that run outside Caffeine's atomic compute. */
@@ -29,7 +31,8 @@ class ResponseCacheBoundsTest {
     private final SessionId bob = new SessionId("bob-session-id");
 
     private ResponseCache cache(long maxBytes) {
-        return new ResponseCache(true, Duration.ofMinutes(1), maxBytes, 100_000, Clock.systemUTC());
+        return new ResponseCache(true, Duration.ofMinutes(1), Duration.ofMinutes(5), maxBytes, 100_000, Clock.systemUTC(),
+                new BffMetrics(new SimpleMeterRegistry()));
     }
 
     /** A stand-in for a page of tracks: about 20 KB of JSON. */
@@ -42,7 +45,8 @@ class ResponseCacheBoundsTest {
     }
 
     private static String get(ResponseCache cache, SessionId session, String request, Supplier<Uni<byte[]>> loader) {
-        return new String(cache.get(session, request, loader).await().atMost(Duration.ofSeconds(10)), StandardCharsets.UTF_8);
+        return new String(cache.get(session, request, loader).await().atMost(Duration.ofSeconds(10)).body(),
+                StandardCharsets.UTF_8);
     }
 
     @Test

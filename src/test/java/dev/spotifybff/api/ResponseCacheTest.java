@@ -35,7 +35,8 @@ class ResponseCacheTest {
     public static class CacheOn implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("bff.cache.enabled", "true", "bff.cache.ttl", "60s");
+            // no stale window here: past its TTL an entry is gone (StaleWhileRevalidateTest has the window)
+            return Map.of("bff.cache.enabled", "true", "bff.cache.ttl", "60s", "bff.cache.stale-ttl", "0s");
         }
     }
 

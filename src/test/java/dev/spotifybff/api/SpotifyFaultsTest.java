@@ -5,6 +5,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.time.Duration;
+
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -14,6 +18,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 
 import dev.spotifybff.support.Browser;
 import dev.spotifybff.support.SpotifyStub;
+import dev.spotifybff.support.TestClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -22,6 +27,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(SpotifyStub.class)
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class SpotifyFaultsTest {
+
+    @Inject
+    TestClock clock;
 
     private final Browser browser = new Browser();
 
@@ -37,6 +45,7 @@ class SpotifyFaultsTest {
 
         browser.api("GET", "/api/me").then().statusCode(429).header("Retry-After", "17")
                 .body("error", equalTo("rate_limited")).body("retryAfter", equalTo(17));
+        clock.advance(Duration.ofSeconds(17)); // the 429 paused every Web API call of the app: let it pass
     }
 
     @Test

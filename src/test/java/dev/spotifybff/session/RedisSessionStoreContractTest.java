@@ -79,7 +79,7 @@ class RedisSessionStoreContractTest extends SessionStoreContract {
     }
 
     @Test
-    void an_api_request_costs_one_redis_command_for_its_session() {
+    void an_api_request_costs_one_redis_command_for_its_session_and_one_for_the_apps_spotify_quota() {
         Browser browser = new Browser();
         browser.login();
         redisCli("CONFIG", "RESETSTAT");
@@ -94,7 +94,8 @@ class RedisSessionStoreContractTest extends SessionStoreContract {
                 calls.put(stat.group(1), Long.parseLong(stat.group(2)));
             }
         }
-        assertEquals(java.util.Map.of("getex", 1L), calls, "read and idle-timeout restart in one GETEX");
+        assertEquals(java.util.Map.of("getex", 1L, "pttl", 1L), calls,
+                "the session's read and idle-timeout restart in one GETEX; whether Spotify paused the app, one PTTL");
     }
 
     @Test

@@ -1,0 +1,75 @@
+package dev.spotifybff.quota;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import dev.spotifybff.config.BffConfig;
+import dev.spotifybff.metrics.BffMetrics;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The quota of one instance (the memory store): the pause as one timestamp, the budget as the times
+ * of the window's calls. Without a budget and outside a pause, admitting a call reads one field.
+ */
+@Singleton
+@Typed(LocalQuota.class)
+public class LocalQuota implements SpotifyQuota {
+
+    private static final Uni<Duration> GO = Uni.createFrom().item(Duration.ZERO);
+
+    private final Clock clock;
+    private final int limit;
+    private final BffMetrics metrics;
+    private final AtomicLong pausedUntil = new AtomicLong();
+    /** Start times of the calls in the current window, oldest first; used only with a budget. */
+    private final ArrayDeque<Long> calls = new ArrayDeque<>();
+
+    @Inject
+    LocalQuota(Clock clock, BffConfig config, BffMetrics metrics) {
+        this(clock, config.spotify().rateLimit(), metrics);
+    }
+
+    LocalQuota(Clock clock, int limit, BffMetrics metrics) {
+        this.clock = clock;
+        this.limit = limit;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public Uni<Duration> admit() {
+        long now = clock.millis();
+        long paused = pausedUntil.get() - now;
+        if (paused > 0) {
+            metrics.callSaved("paused");
+            return Uni.createFrom().item(Duration.ofMillis(paused));
+        }
+        if (limit == 0) {
+            return GO;
+        }
+        long window = WINDOW.toMillis();
+        synchronized (calls) {
+            while (!calls.isEmpty() && calls.peekFirst() <= now - window) {
+                calls.pollFirst();
+            }
+            if (calls.size() < limit) {
+                calls.addLast(now);
+                return GO;
+            }
+            metrics.callSaved("over_budget");
+            return Uni.createFrom().item(Duration.ofMillis(calls.peekFirst() + window - now));
+        }
+    }
+
+    @Override
+    public Uni<Void> pause(Duration retryAfter) {
+        long until = clock.millis() + retryAfter.toMillis();
+        pausedUntil.accumulateAndGet(until, Math::max); // a shorter Retry-After never shortens a pause
+        return Uni.createFrom().voidItem();
+    }
+}
