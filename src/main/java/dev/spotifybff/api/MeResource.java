@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import dev.spotifybff.spotify.JsonShape;
 import dev.spotifybff.spotify.SpotifyApiClient;
@@ -32,7 +33,7 @@ public class MeResource {
     private final SpotifyApiClient api;
     private final SpotifyJson json;
 
-    MeResource(SpotifyCalls spotify, SpotifyApiClient api, SpotifyJson json) {
+    MeResource(SpotifyCalls spotify, @RestClient SpotifyApiClient api, SpotifyJson json) {
         this.spotify = spotify;
         this.api = api;
         this.json = json;

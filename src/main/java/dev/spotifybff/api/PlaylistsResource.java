@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import dev.spotifybff.spotify.JsonShape;
 import dev.spotifybff.spotify.Playlist;
@@ -38,7 +39,7 @@ public class PlaylistsResource {
     private final SpotifyApiClient api;
     private final SpotifyJson json;
 
-    PlaylistsResource(SpotifyCalls spotify, SpotifyApiClient api, SpotifyJson json) {
+    PlaylistsResource(SpotifyCalls spotify, @RestClient SpotifyApiClient api, SpotifyJson json) {
         this.spotify = spotify;
         this.api = api;
         this.json = json;

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import dev.spotifybff.spotify.JsonShape;
 import dev.spotifybff.spotify.PlayHistory;
@@ -45,7 +46,7 @@ public class RecentlyPlayedResource {
     private final SpotifyApiClient api;
     private final SpotifyJson json;
 
-    RecentlyPlayedResource(SpotifyCalls spotify, SpotifyApiClient api, SpotifyJson json) {
+    RecentlyPlayedResource(SpotifyCalls spotify, @RestClient SpotifyApiClient api, SpotifyJson json) {
         this.spotify = spotify;
         this.api = api;
         this.json = json;

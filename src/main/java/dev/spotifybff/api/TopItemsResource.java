@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import dev.spotifybff.spotify.Artist;
 import dev.spotifybff.spotify.JsonShape;
@@ -37,7 +38,7 @@ public class TopItemsResource {
     private final SpotifyApiClient api;
     private final SpotifyJson json;
 
-    TopItemsResource(SpotifyCalls spotify, SpotifyApiClient api, SpotifyJson json) {
+    TopItemsResource(SpotifyCalls spotify, @RestClient SpotifyApiClient api, SpotifyJson json) {
         this.spotify = spotify;
         this.api = api;
         this.json = json;

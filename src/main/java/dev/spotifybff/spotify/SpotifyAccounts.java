@@ -2,6 +2,8 @@ package dev.spotifybff.spotify;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
 import io.opentelemetry.context.Context;
 
 /**
@@ -16,7 +18,7 @@ public class SpotifyAccounts {
     private final SpotifyApp app;
     private final Upstream upstream;
 
-    SpotifyAccounts(SpotifyAccountsClient client, SpotifyApp app, Upstream upstream) {
+    SpotifyAccounts(@RestClient SpotifyAccountsClient client, SpotifyApp app, Upstream upstream) {
         this.client = client;
         this.app = app;
         this.upstream = upstream;

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +24,7 @@ import io.smallrye.mutiny.Uni;
  * Basic client auth. URL and timeouts: quarkus.rest-client.spotify-accounts.* in application.properties.
  */
 @RegisterRestClient(configKey = "spotify-accounts")
+@RegisterProvider(UntracedConnections.class)
 @Path("/api/token")
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 @Produces(MediaType.APPLICATION_JSON)

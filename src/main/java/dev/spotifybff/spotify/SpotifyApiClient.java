@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
@@ -24,6 +25,7 @@ import io.smallrye.mutiny.Uni;
  * requests. URL and timeouts: quarkus.rest-client.spotify-api.* in application.properties.
  */
 @RegisterRestClient(configKey = "spotify-api")
+@RegisterProvider(UntracedConnections.class)
 @Produces(MediaType.APPLICATION_JSON)
 public interface SpotifyApiClient {
 
