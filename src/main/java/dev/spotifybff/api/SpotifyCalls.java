@@ -129,14 +129,19 @@ public class SpotifyCalls {
     }
 
     private Uni<byte[]> send(Context trace, String endpoint, Session session, Function<String, Uni<byte[]>> request) {
-        return quota.admit().flatMap(wait -> {
-            if (!wait.isZero()) {
-                return Uni.createFrom().failure(ApiException.rateLimited(wholeSeconds(wait)));
-            }
-            return upstream.call("GET", endpoint, trace, () -> request.apply("Bearer " + session.accessToken()))
-                    .onFailure().call(this::pauseIfRateLimited)
-                    .onFailure().transform(SpotifyCalls::map);
-        });
+        Duration known = quota.admitNow();
+        return known != null ? admitted(known, trace, endpoint, session, request)
+                : quota.admit().flatMap(wait -> admitted(wait, trace, endpoint, session, request));
+    }
+
+    private Uni<byte[]> admitted(Duration wait, Context trace, String endpoint, Session session,
+            Function<String, Uni<byte[]>> request) {
+        if (!wait.isZero()) {
+            return Uni.createFrom().failure(ApiException.rateLimited(wholeSeconds(wait)));
+        }
+        return upstream.call("GET", endpoint, trace, () -> request.apply("Bearer " + session.accessToken()))
+                .onFailure().call(this::pauseIfRateLimited)
+                .onFailure().transform(SpotifyCalls::map);
     }
 
     /** Spotify's 429 is for the whole app: every instance sharing the quota stops for Retry-After. */

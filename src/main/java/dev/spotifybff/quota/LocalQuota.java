@@ -21,8 +21,6 @@ import io.smallrye.mutiny.Uni;
 @Typed(LocalQuota.class)
 public class LocalQuota implements SpotifyQuota {
 
-    private static final Uni<Duration> GO = Uni.createFrom().item(Duration.ZERO);
-
     private final Clock clock;
     private final int limit;
     private final BffMetrics metrics;
@@ -43,14 +41,20 @@ public class LocalQuota implements SpotifyQuota {
 
     @Override
     public Uni<Duration> admit() {
+        return Uni.createFrom().item(admitNow());
+    }
+
+    /** Always known here: nothing to ask but this JVM. */
+    @Override
+    public Duration admitNow() {
         long now = clock.millis();
         long paused = pausedUntil.get() - now;
         if (paused > 0) {
             metrics.callSaved("paused");
-            return Uni.createFrom().item(Duration.ofMillis(paused));
+            return Duration.ofMillis(paused);
         }
         if (limit == 0) {
-            return GO;
+            return Duration.ZERO;
         }
         long window = WINDOW.toMillis();
         synchronized (calls) {
@@ -59,10 +63,10 @@ public class LocalQuota implements SpotifyQuota {
             }
             if (calls.size() < limit) {
                 calls.addLast(now);
-                return GO;
+                return Duration.ZERO;
             }
             metrics.callSaved("over_budget");
-            return Uni.createFrom().item(Duration.ofMillis(calls.peekFirst() + window - now));
+            return Duration.ofMillis(calls.peekFirst() + window - now);
         }
     }
 

@@ -80,12 +80,22 @@ public class RedisQuota implements SpotifyQuota {
         this.callsKey = prefix + "calls";
     }
 
+    /** Known only during a pause this instance knows of; otherwise Redis must be asked. */
     @Override
-    public Uni<Duration> admit() {
+    public Duration admitNow() {
         long known = pausedUntil.get() - clock.millis();
         if (known > 0) {
             metrics.callSaved("paused");
-            return Uni.createFrom().item(Duration.ofMillis(known));
+            return Duration.ofMillis(known);
+        }
+        return null;
+    }
+
+    @Override
+    public Uni<Duration> admit() {
+        Duration known = admitNow();
+        if (known != null) {
+            return Uni.createFrom().item(known);
         }
         Uni<Duration> wait = limit == 0
                 ? redis.send("PTTL", pauseKey).map(ttl -> refused(ttl.toLong() > 0 ? 1 : 0, ttl.toLong()))
