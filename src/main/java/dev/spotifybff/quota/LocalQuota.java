@@ -3,7 +3,6 @@ package dev.spotifybff.quota;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
@@ -24,7 +23,7 @@ public class LocalQuota implements SpotifyQuota {
     private final Clock clock;
     private final int limit;
     private final BffMetrics metrics;
-    private final AtomicLong pausedUntil = new AtomicLong();
+    private final KnownPause pause;
     /** Start times of the calls in the current window, oldest first; used only with a budget. */
     private final ArrayDeque<Long> calls = new ArrayDeque<>();
 
@@ -37,6 +36,7 @@ public class LocalQuota implements SpotifyQuota {
         this.clock = clock;
         this.limit = limit;
         this.metrics = metrics;
+        this.pause = new KnownPause(clock);
     }
 
     @Override
@@ -47,15 +47,14 @@ public class LocalQuota implements SpotifyQuota {
     /** Always known here: nothing to ask but this JVM. */
     @Override
     public Duration admitNow() {
-        long now = clock.millis();
-        long paused = pausedUntil.get() - now;
-        if (paused > 0) {
-            metrics.callSaved("paused");
-            return Duration.ofMillis(paused);
+        Duration paused = pause.refusal(metrics);
+        if (paused != null) {
+            return paused;
         }
         if (limit == 0) {
             return Duration.ZERO;
         }
+        long now = clock.millis();
         long window = WINDOW.toMillis();
         synchronized (calls) {
             while (!calls.isEmpty() && calls.peekFirst() <= now - window) {
@@ -72,8 +71,7 @@ public class LocalQuota implements SpotifyQuota {
 
     @Override
     public Uni<Void> pause(Duration retryAfter) {
-        long until = clock.millis() + retryAfter.toMillis();
-        pausedUntil.accumulateAndGet(until, Math::max); // a shorter Retry-After never shortens a pause
+        pause.extend(retryAfter.toMillis());
         return Uni.createFrom().voidItem();
     }
 }

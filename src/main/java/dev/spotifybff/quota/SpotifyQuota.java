@@ -18,14 +18,12 @@ public interface SpotifyQuota {
     /**
      * Zero when a Web API call may go now (it is then counted against the budget); otherwise how
      * long until one may: the rest of a pause, or until the oldest call of the window leaves it.
-     */
-    Uni<Duration> admit();
-
-    /**
-     * As {@link #admit}, when the answer needs no I/O (then the call is counted as by admit);
-     * null when only {@link #admit} can tell. Spares the hot path an asynchronous step.
+     * Null when only {@link #admit} can tell (it needs I/O). Spares the hot path an asynchronous step.
      */
     Duration admitNow();
+
+    /** As {@link #admitNow}, asked when that answered null: the answer that needed I/O. */
+    Uni<Duration> admit();
 
     /** Spotify answered 429: no instance sharing this quota calls the Web API for retryAfter. */
     Uni<Void> pause(Duration retryAfter);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -45,6 +46,9 @@ public class RedisCommands {
     private final int waitReplicas;
     /** Cluster only: one client per master, for the commands that must visit every shard (SCAN). */
     private final Map<String, Redis> masters = new ConcurrentHashMap<>();
+    /** The clients of subscriptions, by endpoint (one; on a cluster, each node tried so far). */
+    private final Map<String, Redis> subscribers = new ConcurrentHashMap<>();
+    private final AtomicInteger nextNode = new AtomicInteger();
 
     RedisCommands(Vertx vertx, BffConfig config) {
         this.vertx = vertx;
@@ -113,6 +117,23 @@ public class RedisCommands {
         return clients;
     }
 
+    /**
+     * A connection of its own for a subscription, which takes a connection over for good: from a
+     * client of its own, so the commands' pool keeps its size. With one node or Sentinel it is the
+     * master's; on a cluster one node's, the next of REDIS_URL's at each call (a PUBLISH reaches
+     * every node of a cluster, so any one will do, and the next one after a node is lost).
+     */
+    public Uni<io.vertx.mutiny.redis.client.RedisConnection> subscriber() {
+        List<String> endpoints = options.getEndpoints();
+        String endpoint = topology == RedisTopology.CLUSTER
+                ? endpoints.get(Math.floorMod(nextNode.getAndIncrement(), endpoints.size()))
+                : options.getEndpoint();
+        Redis client = subscribers.computeIfAbsent(endpoint, e -> Redis.createClient(vertx, topology != RedisTopology.CLUSTER
+                ? new RedisOptions(options)
+                : new RedisOptions(options).setType(RedisClientType.STANDALONE).setEndpoints(List.of(e))));
+        return client.connect().ifNoItem().after(timeout).fail().onFailure().transform(RedisConnection::unavailable);
+    }
+
     /** The reply of one master, as {@link #execute}. */
     public Response execute(Redis master, String command, String... args) {
         return await(master, request(command, args));
@@ -138,6 +159,7 @@ public class RedisCommands {
     @PreDestroy
     void close() {
         masters.values().forEach(Redis::close);
+        subscribers.values().forEach(Redis::close);
         redis.close();
     }
 }

@@ -1,10 +1,8 @@
 package dev.spotifybff.multiinstance;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,7 +89,7 @@ class SpotifyQuotaIT {
 
         browser.api(b.url(), "GET", "/api/me/top/tracks").then().statusCode(429).header("Retry-After", "5");
         long pausedAt = System.nanoTime();
-        int callsBefore = webApiCalls();
+        int callsBefore = SpotifyStub.webApiCalls();
 
         List<String> seen = new ArrayList<>();
         while (since(pausedAt).compareTo(Duration.ofMillis(4500)) < 0) {
@@ -108,13 +106,13 @@ class SpotifyQuotaIT {
             Thread.sleep(250); // a browser's pace, through the whole pause
         }
 
-        assertEquals(callsBefore, webApiCalls(), "no Web API call reached Spotify from either instance");
+        assertEquals(callsBefore, SpotifyStub.webApiCalls(), "no Web API call reached Spotify from either instance");
         assertTrue(seen.contains("spotify-bff; hit; stale"), "a's cached answer, past its 1 s TTL, served stale: " + seen);
 
         Thread.sleep(Math.max(0, Duration.ofMillis(5600).minus(since(pausedAt)).toMillis())); // the pause is over
         browser.api(b.url(), "GET", "/api/me").then().statusCode(200);
         browser.api(a.url(), "GET", "/api/me/top/tracks").then().statusCode(200);
-        assertEquals(callsBefore + 2, webApiCalls(), "calls resumed");
+        assertEquals(callsBefore + 2, SpotifyStub.webApiCalls(), "calls resumed");
     }
 
     @Test
@@ -131,14 +129,11 @@ class SpotifyQuotaIT {
 
         List<Integer> statuses = Concurrently.get(browser.cookies().get("bff_session"), urls);
 
-        assertEquals(20, webApiCalls(), "upstream calls");
+        assertEquals(20, SpotifyStub.webApiCalls(), "upstream calls");
         assertEquals(20, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
         assertEquals(20, statuses.stream().filter(s -> s == 429).count(), statuses.toString());
     }
 
-    private static int webApiCalls() {
-        return SpotifyStub.server().findAll(anyRequestedFor(urlPathMatching("/v1/.*"))).size();
-    }
 
     private static Duration since(long nanos) {
         return Duration.ofNanos(System.nanoTime() - nanos);

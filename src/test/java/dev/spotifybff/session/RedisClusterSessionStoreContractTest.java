@@ -17,6 +17,7 @@ import dev.spotifybff.support.Browser;
 import dev.spotifybff.support.RedisCluster;
 import dev.spotifybff.support.RedisClusterProfile;
 import dev.spotifybff.support.RedisClusterResource;
+import dev.spotifybff.support.RedisRequestCost;
 import dev.spotifybff.support.SpotifyStub;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,6 +32,8 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTestResource(SpotifyStub.class)
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class RedisClusterSessionStoreContractTest extends SessionStoreContract {
+
+    private static final String PAUSE_KEY = "spotify-bff:{quota}:pause";
 
     @Override
     void letTimePass(String key, Duration ttl) {
@@ -52,6 +55,34 @@ class RedisClusterSessionStoreContractTest extends SessionStoreContract {
 
         assertEquals(1, slots.size(), "session, lock and index in one slot: " + slots);
         assertEquals(List.of("1"), cluster.cli("EXISTS", session));
+    }
+
+    @Test
+    void a_pause_announced_on_another_node_reaches_the_quota_by_message_so_calls_ask_redis_nothing() {
+        RedisCluster cluster = RedisClusterResource.cluster();
+        Browser browser = new Browser();
+        browser.login();
+        assertEquals(RedisRequestCost.SESSION_READ_ONLY, RedisRequestCost.onceListening(browser, "/api/me", cluster.nodes()),
+                "the quota listens for pauses");
+        try {
+            // What an instance's 429 does: the pause key, then its announcement, here from the last
+            // node (the quota subscribes on the first): a cluster passes messages to every node.
+            cluster.cli("SET", PAUSE_KEY, "1", "PX", "3000");
+            cluster.nodes().get(2).cli("PUBLISH", "spotify-bff:{quota}:paused", "3000");
+            Browser other = new Browser();
+            other.login();
+            SpotifyStub.server().resetRequests();
+            cluster.nodes().forEach(node -> node.cli("CONFIG", "RESETSTAT"));
+
+            other.api("GET", "/api/me").then().statusCode(429).header("Retry-After", "3");
+
+            assertEquals(0, SpotifyStub.webApiCalls(), "no Web API call");
+            assertEquals(RedisRequestCost.SESSION_READ_ONLY, RedisRequestCost.of(cluster.nodes()),
+                    "the pause came by message");
+        } finally {
+            cluster.cli("DEL", PAUSE_KEY);
+            clock.advance(Duration.ofSeconds(10)); // past the pause this instance knows of
+        }
     }
 
     @Test

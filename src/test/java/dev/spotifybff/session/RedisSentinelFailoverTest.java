@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,8 +31,11 @@ import dev.spotifybff.support.Browser;
 import dev.spotifybff.support.LogCapture;
 import dev.spotifybff.support.Poll;
 import dev.spotifybff.support.RedisSentinelResource;
+import dev.spotifybff.support.RedisRequestCost;
 import dev.spotifybff.support.RedisSentinels;
+import dev.spotifybff.support.RedisServer;
 import dev.spotifybff.support.SpotifyStub;
+import dev.spotifybff.support.TestClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -40,8 +45,9 @@ import io.quarkus.test.junit.TestProfile;
  * Sentinel failover while requests flow: the master is SIGKILLed, the sentinels promote the
  * replica, and the BFF follows without a restart. Meanwhile requests answer 503 (never a 500, never
  * a logout), and every session written before the kill is on the new master (REDIS_WAIT_REPLICAS,
- * 1 by default with Sentinel, made each login wait for the replica). Then, with no replica left,
- * logins go on and the log says their writes are not replicated.
+ * 1 by default with Sentinel, made each login wait for the replica). The app's Spotify quota
+ * subscribes again, on the new master, and hears the pauses announced there. Then, with no replica
+ * left, logins go on and the log says their writes are not replicated.
  */
 @QuarkusTest
 @TestProfile(RedisSentinelFailoverTest.OnSentinel.class)
@@ -51,6 +57,10 @@ import io.quarkus.test.junit.TestProfile;
 class RedisSentinelFailoverTest {
 
     private static final int SESSIONS = 20;
+    private static final String PAUSE_KEY = "spotify-bff:{quota}:pause";
+
+    @Inject
+    TestClock clock;
 
     public static class OnSentinel implements QuarkusTestProfile {
         @Override
@@ -127,6 +137,33 @@ class RedisSentinelFailoverTest {
 
     @Test
     @Order(2)
+    void the_quota_follows_the_failover_and_hears_a_pause_announced_on_the_new_master() {
+        SpotifyStub.defaults();
+        RedisServer newMaster = RedisSentinelResource.sentinels().replica();
+        Browser browser = new Browser();
+        browser.login();
+        assertEquals(RedisRequestCost.SESSION_READ_ONLY, RedisRequestCost.onceListening(browser, "/api/me", List.of(newMaster)),
+                "the quota subscribed again, on the new master");
+        try {
+            newMaster.cli("SET", PAUSE_KEY, "1", "PX", "3000"); // what another instance's 429 does
+            newMaster.cli("PUBLISH", "spotify-bff:{quota}:paused", "3000");
+            Browser other = new Browser();
+            other.login();
+            SpotifyStub.server().resetRequests();
+            newMaster.cli("CONFIG", "RESETSTAT");
+
+            other.api("GET", "/api/me").then().statusCode(429).header("Retry-After", "3");
+
+            assertEquals(0, SpotifyStub.webApiCalls(), "no Web API call");
+            assertEquals(RedisRequestCost.SESSION_READ_ONLY, newMaster.commandCalls(), "the pause came by message");
+        } finally {
+            newMaster.cli("DEL", PAUSE_KEY);
+            clock.advance(Duration.ofSeconds(10)); // past the pause this instance knows of
+        }
+    }
+
+    @Test
+    @Order(3)
     void with_no_replica_left_a_login_still_succeeds_and_the_log_says_the_write_is_unreplicated() {
         SpotifyStub.defaults();
         assertEquals("127.0.0.1:" + RedisSentinelResource.sentinels().replica().port(),

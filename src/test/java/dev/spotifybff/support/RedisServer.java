@@ -139,6 +139,22 @@ public final class RedisServer implements AutoCloseable {
         return run(command);
     }
 
+    /**
+     * The commands this server ran since the last {@code CONFIG RESETSTAT}, by name, with their
+     * counts: INFO commandstats, without redis-cli's own (info, config, auth).
+     */
+    public java.util.Map<String, Long> commandCalls() {
+        java.util.Map<String, Long> calls = new java.util.TreeMap<>();
+        java.util.regex.Pattern stat = java.util.regex.Pattern.compile("^cmdstat_(\\w+):calls=(\\d+)");
+        for (String line : cli("INFO", "commandstats")) {
+            java.util.regex.Matcher found = stat.matcher(line);
+            if (found.find() && !List.of("info", "config", "auth").contains(found.group(1))) {
+                calls.put(found.group(1), Long.parseLong(found.group(2)));
+            }
+        }
+        return calls;
+    }
+
     static List<String> run(List<String> command) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

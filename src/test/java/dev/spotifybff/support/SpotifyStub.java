@@ -1,12 +1,14 @@
 package dev.spotifybff.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import java.util.Map;
@@ -53,6 +55,11 @@ public class SpotifyStub implements QuarkusTestResourceLifecycleManager {
         if (server != null) {
             server.stop();
         }
+    }
+
+    /** How many Web API calls (/v1/...) reached the stub since it was last reset. */
+    public static int webApiCalls() {
+        return server.findAll(anyRequestedFor(urlPathMatching("/v1/.*"))).size();
     }
 
     /** The happy path: consent granted, code exchanged, refresh answered without a new refresh token. */
