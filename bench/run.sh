@@ -203,7 +203,9 @@ if [ -n "${BENCH_PROFILE:-}" ]; then
   # Recording from the start: a recording started later, on a warm JVM, threw req/s down fourfold for
   # longer than the load lasted (its instrumentation deoptimises compiled code); only the measured
   # load's part is dumped.
-  start_bff memory false "" "-XX:StartFlightRecording=name=bench,settings=default"
+  # stackdepth 256 (64 by default): the inclusive shares need whole stacks, whose request entry
+  # (Vert.x, and a tracer's hooks) lies deeper than 64 frames under the BFF's own code.
+  start_bff memory false "" "-XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=name=bench,settings=default"
   login "$SESSIONS" "$WORK/cookies"
   warm_up "http://127.0.0.1:$BFF/api/me" "$WORK/cookies" "$(( ${WARMUP%s} * 2 ))s"
   wrk_run "BFF uncached /api/me (recorded)" "http://127.0.0.1:$BFF/api/me" "$WORK/cookies" "${BENCH_PROFILE_DURATION:-30s}" "$BFF_PID"
@@ -213,6 +215,9 @@ if [ -n "${BENCH_PROFILE:-}" ]; then
   cp "$WORK/bench.jfr" target/bench-profile.jfr
   jfr print --json --events jdk.ExecutionSample "$WORK/bench.jfr" > "$WORK/samples.json"
   python3 bench/jfr_top.py "$WORK/samples.json"
+  java bench/JfrShares.java "$WORK/bench.jfr" io.opentelemetry.=OpenTelemetry io.quarkus.opentelemetry.="Quarkus OpenTelemetry" \
+    io.prometheus.client.exemplars.="Prometheus exemplars" dev.spotifybff.quota.="the Spotify quota" \
+    dev.spotifybff.tracing.="the BFF's spans" io.micrometer.=Micrometer io.smallrye.context.="SmallRye Context Propagation"
   exit 0
 fi
 

@@ -97,6 +97,11 @@ public class ResponseCache {
                 .buildAsync();
     }
 
+    /** False with CACHE_ENABLED=false or a zero CACHE_TTL: every answer is then the loader's. */
+    public boolean enabled() {
+        return enabled;
+    }
+
     /** The cached answer for this session and request (fresh or stale), or the loader's (then cached). */
     public Uni<Answer> get(SessionId session, String request, Supplier<Uni<byte[]>> loader) {
         if (!enabled) {

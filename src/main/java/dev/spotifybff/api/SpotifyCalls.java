@@ -80,10 +80,13 @@ public class SpotifyCalls {
     /**
      * As {@link #get}, through the session's response cache, under key (the endpoint and its
      * parameters). The response says where the answer came from: Cache-Status (RFC 9211) and, for an
-     * answer from the cache, its Age in seconds.
+     * answer from the cache, its Age in seconds. With the cache off there is no cache to report on.
      */
     public Uni<byte[]> cached(String key, String endpoint, Function<String, Uni<byte[]>> request,
             Function<byte[], byte[]> answer) {
+        if (!cache.enabled()) {
+            return get(endpoint, request, answer);
+        }
         Context trace = Spans.current();
         MultiMap headers = this.request.getCurrent().response().headers(); // read now, on the request's thread
         return currentSession.require().flatMap(active -> spans.around("cache " + endpoint, SpanKind.INTERNAL, trace,
@@ -139,9 +142,10 @@ public class SpotifyCalls {
         if (!wait.isZero()) {
             return Uni.createFrom().failure(ApiException.rateLimited(wholeSeconds(wait)));
         }
+        // One failure operator, not two: each operator is a step on every successful call too.
         return upstream.call("GET", endpoint, trace, () -> request.apply("Bearer " + session.accessToken()))
-                .onFailure().call(this::pauseIfRateLimited)
-                .onFailure().transform(SpotifyCalls::map);
+                .onFailure().recoverWithUni(failure -> pauseIfRateLimited(failure)
+                        .chain(() -> Uni.createFrom().<byte[]>failure(map(failure))));
     }
 
     /** Spotify's 429 is for the whole app: every instance sharing the quota stops for Retry-After. */

@@ -50,6 +50,13 @@ class ProfileEndpointsTest {
     }
 
     @Test
+    void with_the_cache_off_an_answer_says_nothing_of_a_cache() {
+        // the tests' default configuration: CACHE_ENABLED=false
+        browser.api("GET", "/api/me").then().statusCode(200).header("Cache-Status", nullValue()).header("Age", nullValue());
+        browser.api("GET", "/api/me/top/tracks").then().statusCode(200).header("Cache-Status", nullValue());
+    }
+
+    @Test
     void top_tracks_default_to_six_months_twenty_items_and_a_next_url_of_the_bff() {
         browser.api("GET", "/api/me/top/tracks").then().statusCode(200)
                 .body("items", hasSize(20))

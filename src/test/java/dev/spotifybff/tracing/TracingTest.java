@@ -43,6 +43,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 
 /**
  * One /api request is one trace: the request's span with children for the session lookup and the
@@ -110,6 +111,20 @@ class TracingTest {
         assertEquals(200L, call.getAttributes().get(AttributeKey.longKey("http.response.status_code")));
         assertEquals("miss", named("cache /me", trace).getAttributes().get(AttributeKey.stringKey("bff.cache.status")));
         assertEquals(true, named("session lookup", trace).getAttributes().get(AttributeKey.booleanKey("bff.session.found")));
+    }
+
+    @Test
+    void the_metrics_of_a_request_carry_its_trace_id_as_an_exemplar() {
+        browser.login();
+        exporter.reset();
+        browser.api("GET", "/api/me").then().statusCode(200);
+        String traceId = serverSpan("GET /api/me").getTraceId();
+
+        String metrics = RestAssured.given().header("Accept", "application/openmetrics-text; version=1.0.0; charset=utf-8")
+                .get(Browser.MANAGEMENT + "/q/metrics").then().statusCode(200).extract().asString();
+
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("bff_upstream_calls_total{endpoint=\"/me\"")
+                && line.contains("trace_id=\"" + traceId + "\"")), "the /me call's counter names the trace");
     }
 
     @Test
