@@ -5,7 +5,7 @@
 # every load is bounded in time. Prints every figure; nothing is typed by hand. See BENCHMARKS.md.
 #
 # Usage: bench/run.sh            (default run: about 20 minutes on 2 cores)
-# Knobs: BENCH_DURATION (5s), BENCH_WARMUP (30s; BENCH_WARMUP_MAX 240s), BENCH_SCALE_DURATION (4s), BENCH_CONNECTIONS (64),
+# Knobs: BENCH_DURATION (5s), BENCH_WARMUP (30s; BENCH_WARMUP_MAX 240s), BENCH_SCALE_DURATION (10s), BENCH_CONNECTIONS (64),
 #        BENCH_THREADS (2), BENCH_SESSIONS (1000), BENCH_SCALE ("1000 10000 100000"),
 #        BENCH_STORES ("memory redis"), BENCH_REPEATS (3), BENCH_SMALL_HEAP ("-Xmx128m -XX:+UseSerialGC"),
 #        BENCH_TOPOLOGY_SESSIONS (10000: Redis over TLS and as a cluster, beside the single node),
@@ -21,7 +21,9 @@ cd "$(dirname "$0")/.."
 
 DURATION=${BENCH_DURATION:-5s}
 WARMUP=${BENCH_WARMUP:-30s}
-SCALE_DURATION=${BENCH_SCALE_DURATION:-4s}
+# 10 s per session-count step: with 4 s steps the memory store's 10k/1k ratio alone moved by more than
+# 15 % between three consecutive runs (each step spreading 10 to 16 % within a run).
+SCALE_DURATION=${BENCH_SCALE_DURATION:-10s}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 THREADS=${BENCH_THREADS:-2}
 SESSIONS=${BENCH_SESSIONS:-1000}
