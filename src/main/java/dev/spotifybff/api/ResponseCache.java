@@ -97,16 +97,16 @@ public class ResponseCache {
                 .buildAsync();
     }
 
-    /** False with CACHE_ENABLED=false or a zero CACHE_TTL: every answer is then the loader's. */
+    /** False with CACHE_ENABLED=false or a zero CACHE_TTL: callers then skip the cache altogether. */
     public boolean enabled() {
         return enabled;
     }
 
-    /** The cached answer for this session and request (fresh or stale), or the loader's (then cached). */
+    /**
+     * The cached answer for this session and request (fresh or stale), or the loader's (then cached).
+     * Asked only when {@link #enabled}: SpotifyCalls answers without the cache otherwise.
+     */
     public Uni<Answer> get(SessionId session, String request, Supplier<Uni<byte[]>> loader) {
-        if (!enabled) {
-            return loader.get().map(body -> new Answer(body, Status.MISS, 0));
-        }
         return Uni.createFrom().deferred(() -> {
             Key key = new Key(session.storeKey(), request);
             CompletableFuture<Stored> mine = new CompletableFuture<>();
