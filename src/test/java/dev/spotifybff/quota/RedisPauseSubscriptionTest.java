@@ -2,7 +2,6 @@ package dev.spotifybff.quota;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -67,16 +66,12 @@ class RedisPauseSubscriptionTest {
     @Test
     void a_pause_another_instance_announces_stops_this_ones_web_api_calls_without_asking_redis() {
         redis.cli("EVAL", RedisQuota.PAUSE, "1", PAUSE_KEY, "3000", CHANNEL);
-        Browser browser = new Browser();
-        browser.login(); // a session with nothing cached
-        SpotifyStub.server().resetRequests();
-        redis.cli("CONFIG", "RESETSTAT");
 
-        browser.api("GET", "/api/me").then().statusCode(429).header("Retry-After", "3")
-                .body("error", equalTo("rate_limited"));
+        RedisRequestCost.Measured paused = RedisRequestCost.ofANewSessionsRequest(List.of(redis));
 
-        assertEquals(0, SpotifyStub.webApiCalls(), "no Web API call");
-        assertEquals(RedisRequestCost.SESSION_READ_ONLY, redis.commandCalls(), "the pause came by message, not by asking Redis");
+        paused.answer().then().statusCode(429).header("Retry-After", "3").body("error", equalTo("rate_limited"));
+        assertEquals(0, paused.webApiCalls(), "no Web API call");
+        assertEquals(RedisRequestCost.SESSION_READ_ONLY, paused.redisCalls(), "the pause came by message, not by asking Redis");
     }
 
     @Test
@@ -84,15 +79,12 @@ class RedisPauseSubscriptionTest {
         try (LogCapture log = new LogCapture()) {
             lose(log);
             redis.cli("SET", PAUSE_KEY, "1", "PX", "3000"); // announced while this instance could not hear it
-            Browser browser = new Browser();
-            browser.login();
-            SpotifyStub.server().resetRequests();
-            redis.cli("CONFIG", "RESETSTAT");
 
-            browser.api("GET", "/api/me").then().statusCode(429).header("Retry-After", "3");
+            RedisRequestCost.Measured paused = RedisRequestCost.ofANewSessionsRequest(List.of(redis));
 
-            assertEquals(0, SpotifyStub.webApiCalls(), "no Web API call");
-            assertEquals(Map.of("getex", 1L, "pttl", 1L), redis.commandCalls(), "the call asked Redis");
+            paused.answer().then().statusCode(429).header("Retry-After", "3");
+            assertEquals(0, paused.webApiCalls(), "no Web API call");
+            assertEquals(Map.of("getex", 1L, "pttl", 1L), paused.redisCalls(), "the call asked Redis");
         }
     }
 
@@ -104,15 +96,12 @@ class RedisPauseSubscriptionTest {
             redis.cli("ACL", "SETUSER", "default", "+subscribe");
             Poll.until("the quota to listen again", Duration.ofSeconds(10), Duration.ofMillis(50),
                     () -> log.lines().stream().anyMatch(l -> l.contains("subscribed again to Spotify pauses")));
-            Browser browser = new Browser();
-            browser.login();
-            SpotifyStub.server().resetRequests();
-            redis.cli("CONFIG", "RESETSTAT");
 
-            browser.api("GET", "/api/me").then().statusCode(429).body("error", equalTo("rate_limited"));
+            RedisRequestCost.Measured paused = RedisRequestCost.ofANewSessionsRequest(List.of(redis));
 
-            assertEquals(0, SpotifyStub.webApiCalls(), "no Web API call");
-            assertEquals(RedisRequestCost.SESSION_READ_ONLY, redis.commandCalls(), "the missed pause was learned on subscribing");
+            paused.answer().then().statusCode(429).body("error", equalTo("rate_limited"));
+            assertEquals(0, paused.webApiCalls(), "no Web API call");
+            assertEquals(RedisRequestCost.SESSION_READ_ONLY, paused.redisCalls(), "the missed pause was learned on subscribing");
         }
     }
 

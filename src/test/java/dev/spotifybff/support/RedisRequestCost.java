@@ -30,6 +30,20 @@ public final class RedisRequestCost {
         return calls;
     }
 
+    /** A request of a new session's (nothing cached) /api/me: its answer, the Web API calls it made, its Redis cost. */
+    public record Measured(io.restassured.response.Response answer, int webApiCalls, Map<String, Long> redisCalls) {
+    }
+
+    /** Logs a new session in, then measures its GET /api/me alone: the stub's and the nodes' counters reset between. */
+    public static Measured ofANewSessionsRequest(List<RedisServer> nodes) {
+        Browser browser = new Browser();
+        browser.login();
+        SpotifyStub.server().resetRequests();
+        nodes.forEach(node -> node.cli("CONFIG", "RESETSTAT"));
+        io.restassured.response.Response answer = browser.api("GET", "/api/me");
+        return new Measured(answer, SpotifyStub.webApiCalls(), of(nodes));
+    }
+
     /** The commands nodes ran since their last CONFIG RESETSTAT, summed. */
     public static Map<String, Long> of(List<RedisServer> nodes) {
         Map<String, Long> calls = new TreeMap<>();
