@@ -28,16 +28,20 @@ public final class Sealer {
     private static final int TAG_BITS = 128;
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
-    /** Looking a Cipher up in the providers costs more than using it; one per thread, re-initialised per use. */
-    private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(() -> {
+    private final List<SecretKeySpec> keys; // first seals, all open
+    /**
+     * Looking a Cipher up in the providers costs more than using it: one per thread, re-initialised per
+     * use. And one per sealer, not one for all: the JDK's AES expands a key only when it differs from
+     * the one before, so a Cipher shared by the cookie's and the store's sealers expanded a key on every
+     * use (about 4 % of a cached /api/me's CPU in BENCHMARKS.md's profile).
+     */
+    private final ThreadLocal<Cipher> gcm = ThreadLocal.withInitial(() -> {
         try {
             return Cipher.getInstance("AES/GCM/NoPadding");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is unavailable", e);
         }
     });
-
-    private final List<SecretKeySpec> keys; // first seals, all open
     private final boolean rotating;
     private final byte[] purpose;
     private final SecureRandom random;
@@ -62,7 +66,7 @@ public final class Sealer {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
-            Cipher cipher = GCM.get();
+            Cipher cipher = cipher();
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(0), new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(purpose);
             cipher.updateAAD(context);
@@ -101,7 +105,7 @@ public final class Sealer {
         }
         for (SecretKeySpec key : candidates) {
             try {
-                Cipher cipher = GCM.get();
+                Cipher cipher = cipher();
                 cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, IV_BYTES));
                 cipher.updateAAD(purpose);
                 cipher.updateAAD(context);
@@ -111,6 +115,11 @@ public final class Sealer {
             }
         }
         return Optional.empty();
+    }
+
+    /** This sealer's Cipher for the calling thread. */
+    Cipher cipher() {
+        return gcm.get();
     }
 
     public String sealToString(byte[] plaintext, byte[] context) {

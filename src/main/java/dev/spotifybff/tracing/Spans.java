@@ -79,6 +79,10 @@ public class Spans {
 
     /** Ends an HTTP client span with its outcome: the status answered, or "timeout"/"error" (no answer). */
     public static void end(Span span, String outcome) {
+        if (!span.isRecording()) { // tracing off, or not sampled: no attributes to parse the outcome for
+            span.end();
+            return;
+        }
         if (Character.isDigit(outcome.charAt(0))) {
             span.setAttribute(STATUS, Long.parseLong(outcome));
         }

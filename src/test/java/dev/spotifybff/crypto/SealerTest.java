@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -32,6 +34,20 @@ class SealerTest {
 
         assertArrayEquals(PLAIN, sealer.open(sealed, CONTEXT).orElseThrow());
         assertFalse(new String(sealed, StandardCharsets.ISO_8859_1).contains("access-token"));
+    }
+
+    @Test
+    void each_sealer_keeps_its_own_cipher_so_using_two_in_turn_never_expands_a_key_again() {
+        Sealer other = Sealers.sealer("other", SECRET, Optional.empty(), new SecureRandom());
+        byte[] sealedHere = sealer.seal(PLAIN, CONTEXT);
+        byte[] sealedThere = other.seal(PLAIN, CONTEXT);
+
+        // The JDK's AES keeps the last key it expanded: a Cipher shared by both sealers would expand one
+        // on every use, as the cookie's and the store's sealers are used in turn on every request.
+        assertNotSame(sealer.cipher(), other.cipher());
+        assertSame(sealer.cipher(), sealer.cipher());
+        assertArrayEquals(PLAIN, sealer.open(sealedHere, CONTEXT).orElseThrow());
+        assertArrayEquals(PLAIN, other.open(sealedThere, CONTEXT).orElseThrow());
     }
 
     @Test
