@@ -9,11 +9,16 @@
 #        BENCH_THREADS (2), BENCH_SESSIONS (1000), BENCH_SCALE ("1000 10000 100000"),
 #        BENCH_STORES ("memory redis"), BENCH_REPEATS (3), BENCH_SMALL_HEAP ("-Xmx128m -XX:+UseSerialGC"),
 #        BENCH_TOPOLOGY_SESSIONS (10000: Redis over TLS and as a cluster, beside the single node),
-#        BENCH_TOPOLOGIES (yes; no leaves section 2b out), BENCH_PROFILE=1 (only a JFR profile of uncached /api/me; BENCH_PROFILE_DURATION 30s)
+#        BENCH_TOPOLOGIES (yes; no leaves section 2b out), BENCH_PROFILE=1 (only a JFR profile of uncached /api/me;
+#        BENCH_PROFILE=cached: of cached /api/me; =redis: uncached on the Redis store; BENCH_PROFILE_DURATION 30s), BENCH_ROUNDS (5: section 1's rounds)
 # Every BFF instance is warmed up (unmeasured load for BENCH_WARMUP, twice that for its first
 # endpoint) before it is measured: a cold JVM answers several times slower for its first half
-# minute, and that is startup, measured apart. Every figure is measured BENCH_REPEATS times back to
-# back; the median run is reported, with the spread of the runs, so noise shows instead of hiding.
+# minute, and that is startup, measured apart. Section 1 measures in rounds: three BFF instances
+# (uncached, cached, small heap) run side by side, and each of BENCH_ROUNDS rounds measures the
+# direct upstream, the nginx proxy and every instance back to back, so each ratio is taken within a
+# round (the machine's speed drifts by 10-20 % within minutes) and the median of the rounds' ratios is
+# reported. Section 2 does the same for the stores (BENCH_REPEATS rounds per session count). Each
+# figure's median run is printed with the spread of its runs, so noise shows instead of hiding.
 # Nothing else may run meanwhile: the script refuses to start beside another BFF, wrk, Redis, nginx
 # or Maven, which would take CPU from the 2 cores it measures on.
 set -euo pipefail
@@ -30,6 +35,7 @@ SESSIONS=${BENCH_SESSIONS:-1000}
 SCALE=${BENCH_SCALE:-"1000 10000 100000"}
 STORES=${BENCH_STORES:-"memory redis"}
 REPEATS=${BENCH_REPEATS:-3}
+ROUNDS=${BENCH_ROUNDS:-5}
 SMALL_HEAP=${BENCH_SMALL_HEAP:-"-Xmx128m -XX:+UseSerialGC"}
 TOPOLOGY_SESSIONS=${BENCH_TOPOLOGY_SESSIONS:-10000}
 
@@ -55,7 +61,7 @@ cleanup() {
 }
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-UPSTREAM=$(free_port); PROXY=$(free_port); BFF=$(free_port); MANAGEMENT=$(free_port)
+UPSTREAM=$(free_port); PROXY=$(free_port)
 CLK_TCK=$(getconf CLK_TCK)
 
 # --- Realistic bodies: a /v1/me of today's development-mode apps, a full page of 20 top tracks.
@@ -109,21 +115,35 @@ wrk_run() {
   if [ "${R[$label.non2xx]}" != "0" ]; then echo "  !! $label: ${R[$label.non2xx]} answers were not 2xx" >&2; exit 1; fi
 }
 bc_ms() { python3 -c "print($1 / 1000)"; }
-# measure LABEL URL COOKIE_FILE DURATION [PID]: REPEATS runs back to back; R[LABEL.*] holds the median
-# run's figures (by req/s) and R[LABEL.spread] (max - min) / median of req/s, in percent.
-measure() {
-  local label=$1 i rpss=() median field
-  for i in $(seq 1 "$REPEATS"); do
-    wrk_run "$label #$i" "$2" "$3" "$4" "${5:-}"
-    rpss+=("${R[$label #$i.rps]}")
-  done
+# summarize LABEL N: after N runs "LABEL #1" .. "LABEL #N", R[LABEL.*] holds the median run's figures
+# (by req/s) and R[LABEL.spread] (max - min) / median of req/s, in percent.
+summarize() {
+  local label=$1 n=$2 i rpss=() median field
+  for i in $(seq 1 "$n"); do rpss+=("${R[$label #$i.rps]}"); done
   median=$(python3 -c "import sys; v=[float(x) for x in sys.argv[1:]]; print(sorted(range(len(v)), key=v.__getitem__)[len(v)//2] + 1)" "${rpss[@]}")
   for field in requests rps p50_us p99_us p999_us errors non2xx cpu_ms_per_1k; do
     if [ -n "${R[$label #$median.$field]:-}" ]; then R[$label.$field]=${R[$label #$median.$field]}; fi
   done
   R[$label.spread]=$(python3 -c "import sys; v=sorted(float(x) for x in sys.argv[1:]); print(round((v[-1] - v[0]) / v[len(v)//2] * 100, 1))" "${rpss[@]}")
-  printf '  %-34s median %9.0f req/s, spread %s%% over %d runs\n' "$label" "${R[$label.rps]}" "${R[$label.spread]}" "$REPEATS"
+  printf '  %-34s median %9.0f req/s, spread %s%% over %d runs\n' "$label" "${R[$label.rps]}" "${R[$label.spread]}" "$n"
 }
+# rounds N DURATION SPEC...: N rounds, each measuring every SPEC ("LABEL|URL|COOKIE_FILE|PID") once, back
+# to back. A ratio of two figures measured in the same round compares them on the same machine: this
+# machine's speed drifts by 10 to 20 % within minutes, and two figures measured minutes apart moved
+# their ratio by as much (BENCHMARKS.md). The summary reports the median of the rounds' ratios.
+rounds() {
+  local n=$1 duration=$2 i spec label url cookies pid; shift 2
+  for i in $(seq 1 "$n"); do
+    [ "$n" -gt 1 ] && [ $# -gt 1 ] && echo "  -- round $i of $n"
+    for spec in "$@"; do
+      IFS='|' read -r label url cookies pid <<<"$spec"
+      wrk_run "$label #$i" "$url" "$cookies" "$duration" "$pid"
+    done
+  done
+  for spec in "$@"; do summarize "${spec%%|*}" "$n"; done
+}
+# measure LABEL URL COOKIE_FILE DURATION [PID]: REPEATS runs of one figure back to back.
+measure() { rounds "$REPEATS" "$4" "$1|$2|$3|${5:-}"; }
 # warm_up URL COOKIE_FILE [DURATION]: unmeasured load for at least DURATION, then on in 10 s steps until
 # three steps in a row lie within 5% of their mean (at most BENCH_WARMUP_MAX, 240s). On 2 shared cores
 # the JIT needs minutes of load: a fixed 30 s, or two 5 s steps that happen to agree, left req/s
@@ -148,8 +168,10 @@ warm_up() {
 BFF_PID=
 STARTUP_MS=()
 EXTRA_ENV=() # more variables for the next start_bff (the Redis topology and its TLS trust)
-# start_bff STORE CACHE [REDIS_URL [JAVA_OPTS]]: starts the packaged app, records time to the first 200 on /q/health/ready.
+# start_bff STORE CACHE [REDIS_URL [JAVA_OPTS]]: starts the packaged app on fresh ports (BFF, MANAGEMENT;
+# its pid in BFF_PID), records time to the first 200 on /q/health/ready. Several may run at once.
 start_bff() {
+  BFF=$(free_port); MANAGEMENT=$(free_port)
   local start=$(date +%s%N)
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of JVM options
   local java_opts=${4:-}
@@ -158,15 +180,15 @@ start_bff() {
     SESSION_SECRET=bench-session-secret-0123456789abcdefghij REDIRECT_URI="http://127.0.0.1:$BFF/callback" \
     SPOTIFY_ACCOUNTS_URL="http://127.0.0.1:$UPSTREAM/accounts" SPOTIFY_API_URL="http://127.0.0.1:$UPSTREAM/v1" \
     PORT=$BFF MANAGEMENT_PORT=$MANAGEMENT SESSION_STORE=$1 CACHE_ENABLED=$2 REDIS_URL=${3:-redis://127.0.0.1:6379} SESSION_MAX_COUNT=200000 SESSION_MAX_PER_USER=0 \
-    "${EXTRA_ENV[@]}" QUARKUS_LOG_LEVEL=WARN java $java_opts -jar target/quarkus-app/quarkus-run.jar > "$WORK/bff.log" 2>&1 &
-  BFF_PID=$!
+    "${EXTRA_ENV[@]}" QUARKUS_LOG_LEVEL=WARN java $java_opts -jar target/quarkus-app/quarkus-run.jar > "$WORK/bff-$BFF.log" 2>&1 &
+  BFF_PID=$!; PIDS+=("$BFF_PID")
   until curl -fs -o /dev/null "http://127.0.0.1:$MANAGEMENT/q/health/ready"; do
-    kill -0 "$BFF_PID" 2>/dev/null || { cat "$WORK/bff.log" >&2; exit 1; }
+    kill -0 "$BFF_PID" 2>/dev/null || { cat "$WORK/bff-$BFF.log" >&2; exit 1; }
     sleep 0.01
   done
   STARTUP_MS+=($(( ($(date +%s%N) - start) / 1000000 )))
 }
-stop_bff() { kill "$BFF_PID"; wait "$BFF_PID" 2>/dev/null || true; BFF_PID=; }
+stop_bff() { local pid=${1:-$BFF_PID}; kill "$pid"; wait "$pid" 2>/dev/null || true; }
 rss_kb() { awk '/^'"$2"':/ {print $2}' "/proc/$1/status"; }
 heap_used_kb() { # after a full GC
   jcmd "$1" GC.run >/dev/null
@@ -193,26 +215,45 @@ topology_row() {
   measure "$1, $TOPOLOGY_SESSIONS sessions" "http://127.0.0.1:$BFF/api/me" "$WORK/cookies-$1" "$SCALE_DURATION" "$BFF_PID"
   stop_bff
 }
-login() { # login N OUT_FILE: N sessions through the real login flow
-  java bench/LoginDriver.java "http://127.0.0.1:$BFF" "$1" 32 "$2" | tee -a "$WORK/logins.txt" | sed 's/^/  /'
+login() { # login N OUT_FILE [PORT]: N sessions through the real login flow, on the BFF at PORT (the last started)
+  java bench/LoginDriver.java "http://127.0.0.1:${3:-$BFF}" "$1" 32 "$2" | tee -a "$WORK/logins.txt" | sed 's/^/  /'
 }
 
 # BENCH_PROFILE=1: instead of the suite, one JFR recording of uncached /api/me on a warmed-up instance
 # (memory store, BENCH_SESSIONS sessions), and the frames where the samples land, by self time and by
 # layer. The recording covers the measured load only, not the warm-up.
+# BENCH_PROFILE=cached records cached /api/me instead (the per-session cache on); BENCH_PROFILE=redis
+# uncached /api/me on the Redis store (a local redis-server, whose CPU per 1000 requests is printed too).
 if [ -n "${BENCH_PROFILE:-}" ]; then
-  echo "== JFR profile: uncached /api/me, ${BENCH_PROFILE_DURATION:-30s} of load after warm-up, $SESSIONS sessions"
+  PROFILED=uncached; STORE=memory; REDIS_URL_PROFILED=
+  case "$BENCH_PROFILE" in
+    cached) PROFILED=cached ;;
+    redis)
+      STORE=redis; RPORT=$(free_port)
+      redis-server --port "$RPORT" --bind 127.0.0.1 --save "" --appendonly no --dir "$WORK" >"$WORK/redis.log" 2>&1 &
+      RPID=$!; PIDS+=($RPID)
+      until redis-cli -p "$RPORT" ping >/dev/null 2>&1; do sleep 0.05; done
+      REDIS_URL_PROFILED="redis://127.0.0.1:$RPORT" ;;
+  esac
+  echo "== JFR profile: $PROFILED /api/me, $STORE store, ${BENCH_PROFILE_DURATION:-30s} of load after warm-up, $SESSIONS sessions"
   # Recording from the start: a recording started later, on a warm JVM, threw req/s down fourfold for
   # longer than the load lasted (its instrumentation deoptimises compiled code); only the measured
   # load's part is dumped.
   # stackdepth 256 (64 by default): the inclusive shares need whole stacks, whose request entry
-  # (Vert.x, and a tracer's hooks) lies deeper than 64 frames under the BFF's own code.
-  start_bff memory false "" "-XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=name=bench,settings=default"
+  # (Vert.x, and a tracer's hooks) lies deeper than 64 frames under the BFF's own code. DebugNonSafepoints:
+  # without it a sample in inlined code is charged to the nearest safepoint's frame, which named
+  # Caffeine's async-only CompletableFuture.join as a top frame of the memory store's synchronous cache.
+  start_bff "$STORE" "$([ "$PROFILED" = cached ] && echo true || echo false)" "$REDIS_URL_PROFILED" \
+    "-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints -XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=name=bench,settings=default"
   login "$SESSIONS" "$WORK/cookies"
   warm_up "http://127.0.0.1:$BFF/api/me" "$WORK/cookies" "$(( ${WARMUP%s} * 2 ))s"
-  wrk_run "BFF uncached /api/me (recorded)" "http://127.0.0.1:$BFF/api/me" "$WORK/cookies" "${BENCH_PROFILE_DURATION:-30s}" "$BFF_PID"
+  [ "$STORE" = redis ] && redis_cpu_before=$(awk '{print $14 + $15}' "/proc/$RPID/stat")
+  wrk_run "BFF $PROFILED /api/me (recorded)" "http://127.0.0.1:$BFF/api/me" "$WORK/cookies" "${BENCH_PROFILE_DURATION:-30s}" "$BFF_PID"
   jcmd "$BFF_PID" JFR.dump name=bench begin="-${BENCH_PROFILE_DURATION:-30s}" filename="$WORK/bench.jfr" >/dev/null
-  echo "  CPU ${R[BFF uncached /api/me (recorded).cpu_ms_per_1k]} ms per 1000 requests (the BFF process, recording included)"
+  echo "  CPU ${R[BFF $PROFILED /api/me (recorded).cpu_ms_per_1k]} ms per 1000 requests (the BFF process, recording included)"
+  if [ "$STORE" = redis ]; then
+    echo "  redis-server CPU $(python3 -c "print(round(($(awk '{print $14 + $15}' "/proc/$RPID/stat") - $redis_cpu_before) / $CLK_TCK * 1000 / ${R[BFF $PROFILED /api/me (recorded).requests]} * 1000, 1))") ms per 1000 requests (over the recorded load, from /proc as for the BFF)"
+  fi
   stop_bff
   cp "$WORK/bench.jfr" target/bench-profile.jfr
   jfr print --json --events jdk.ExecutionSample "$WORK/bench.jfr" > "$WORK/samples.json"
@@ -226,43 +267,66 @@ fi
 echo "Spotify BFF benchmark on $(nproc) cores, $(java -version 2>&1 | head -1)"
 echo "wrk: $THREADS threads, $CONNECTIONS connections; loopback; $(date -u +%Y-%m-%dT%H:%MZ)"
 echo
-echo "== 1. The same two calls, four ways (${DURATION} x $REPEATS each, $SESSIONS sessions)"
+echo "== 1. The same two calls, four ways (${DURATION} each, $ROUNDS rounds, $SESSIONS sessions)"
+echo "      Three BFF instances run side by side (uncached, cached, uncached with a small heap), each"
+echo "      warmed up; then every round measures the direct upstream, the nginx proxy and the BFFs back to back."
 warm_up "http://127.0.0.1:$UPSTREAM/v1/me" - 5s
-measure "direct /v1/me" "http://127.0.0.1:$UPSTREAM/v1/me" - "$DURATION"
-measure "direct /v1/me/top/tracks" "http://127.0.0.1:$UPSTREAM/v1/me/top/tracks" - "$DURATION"
 warm_up "http://127.0.0.1:$PROXY/v1/me" - 5s
-measure "nginx proxy /v1/me" "http://127.0.0.1:$PROXY/v1/me" - "$DURATION"
-measure "nginx proxy /v1/me/top/tracks" "http://127.0.0.1:$PROXY/v1/me/top/tracks" - "$DURATION"
-
-start_bff memory false
-R[startup.rss_kb]=$(rss_kb "$BFF_PID" VmRSS)
-login "$SESSIONS" "$WORK/cookies"
-# Each endpoint is measured right after its own warm-up; the first gets twice as long (a fresh JVM).
-warm_up "http://127.0.0.1:$BFF/api/me" "$WORK/cookies" "$(( ${WARMUP%s} * 2 ))s"
-measure "BFF uncached /api/me" "http://127.0.0.1:$BFF/api/me" "$WORK/cookies" "$DURATION" "$BFF_PID"
-warm_up "http://127.0.0.1:$BFF/api/me/top/tracks" "$WORK/cookies"
-measure "BFF uncached /api/me/top/tracks" "http://127.0.0.1:$BFF/api/me/top/tracks" "$WORK/cookies" "$DURATION" "$BFF_PID"
-R[uncached.peak_rss_kb]=$(rss_kb "$BFF_PID" VmHWM)
-stop_bff
-start_bff memory true
-login "$SESSIONS" "$WORK/cookies"
-warm_up "http://127.0.0.1:$BFF/api/me" "$WORK/cookies" "$(( ${WARMUP%s} * 2 ))s"
-measure "BFF cached /api/me" "http://127.0.0.1:$BFF/api/me" "$WORK/cookies" "$DURATION" "$BFF_PID"
-warm_up "http://127.0.0.1:$BFF/api/me/top/tracks" "$WORK/cookies"
-measure "BFF cached /api/me/top/tracks" "http://127.0.0.1:$BFF/api/me/top/tracks" "$WORK/cookies" "$DURATION" "$BFF_PID"
-R[cached.peak_rss_kb]=$(rss_kb "$BFF_PID" VmHWM)
-stop_bff
-echo "  -- with a small heap: $SMALL_HEAP"
-start_bff memory false "" "$SMALL_HEAP"
-login "$SESSIONS" "$WORK/cookies"
-warm_up "http://127.0.0.1:$BFF/api/me" "$WORK/cookies" "$(( ${WARMUP%s} * 2 ))s"
-measure "BFF uncached /api/me, small heap" "http://127.0.0.1:$BFF/api/me" "$WORK/cookies" "$DURATION" "$BFF_PID"
-R[small.peak_rss_kb]=$(rss_kb "$BFF_PID" VmHWM)
-stop_bff
+# bff_instance NAME CACHE [JAVA_OPTS]: starts, logs SESSIONS sessions in, warms each endpoint up; its
+# pid, port and cookie file in INSTANCE_PID/INSTANCE_PORT/INSTANCE_COOKIES[NAME].
+declare -A INSTANCE_PID INSTANCE_PORT INSTANCE_COOKIES
+bff_instance() {
+  start_bff memory "$2" "" "${3:-}"
+  INSTANCE_PID[$1]=$BFF_PID; INSTANCE_PORT[$1]=$BFF; INSTANCE_COOKIES[$1]=$WORK/cookies-$1
+  [ "$1" = uncached ] && R[startup.rss_kb]=$(rss_kb "$BFF_PID" VmRSS)
+  login "$SESSIONS" "${INSTANCE_COOKIES[$1]}"
+  # the first endpoint of a fresh JVM gets twice the warm-up
+  warm_up "http://127.0.0.1:$BFF/api/me" "${INSTANCE_COOKIES[$1]}" "$(( ${WARMUP%s} * 2 ))s"
+  [ "$1" = small ] || warm_up "http://127.0.0.1:$BFF/api/me/top/tracks" "${INSTANCE_COOKIES[$1]}"
+}
+echo "  -- uncached"
+bff_instance uncached false
+echo "  -- cached"
+bff_instance cached true
+echo "  -- uncached, with a small heap: $SMALL_HEAP"
+bff_instance small false "$SMALL_HEAP"
+# spec ENDPOINT LABEL INSTANCE: a rounds spec for one BFF instance
+spec() { echo "$2|http://127.0.0.1:${INSTANCE_PORT[$3]}$1|${INSTANCE_COOKIES[$3]}|${INSTANCE_PID[$3]}"; }
+rounds "$ROUNDS" "$DURATION" \
+  "direct /v1/me|http://127.0.0.1:$UPSTREAM/v1/me|-|" \
+  "nginx proxy /v1/me|http://127.0.0.1:$PROXY/v1/me|-|" \
+  "$(spec /api/me "BFF uncached /api/me" uncached)" \
+  "$(spec /api/me "BFF cached /api/me" cached)" \
+  "$(spec /api/me "BFF uncached /api/me, small heap" small)" \
+  "direct /v1/me/top/tracks|http://127.0.0.1:$UPSTREAM/v1/me/top/tracks|-|" \
+  "nginx proxy /v1/me/top/tracks|http://127.0.0.1:$PROXY/v1/me/top/tracks|-|" \
+  "$(spec /api/me/top/tracks "BFF uncached /api/me/top/tracks" uncached)" \
+  "$(spec /api/me/top/tracks "BFF cached /api/me/top/tracks" cached)"
+R[uncached.peak_rss_kb]=$(rss_kb "${INSTANCE_PID[uncached]}" VmHWM)
+R[cached.peak_rss_kb]=$(rss_kb "${INSTANCE_PID[cached]}" VmHWM)
+R[small.peak_rss_kb]=$(rss_kb "${INSTANCE_PID[small]}" VmHWM)
+for name in uncached cached small; do stop_bff "${INSTANCE_PID[$name]}"; done
+R[rounds]=$ROUNDS
+echo "  -- start with an AppCDS archive (README, \"Start\"): a training run writes it at exit, then $REPEATS starts use it"
+start_bff memory false "" "-XX:ArchiveClassesAtExit=$WORK/app-cds.jsa"
+unset 'STARTUP_MS[-1]' # the training run's start is slower (it records every class it loads); not a start to count
+login 50 "$WORK/cookies-training"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d3s -s bench/sessions.lua "http://127.0.0.1:$BFF/api/me" -- "$WORK/cookies-training" >/dev/null
+stop_bff # the archive is written as the JVM exits
+CDS_STARTUP_MS=()
+for _ in $(seq 1 "$REPEATS"); do
+  # -Xshare:on: a JVM that cannot use the archive refuses to start (and the run stops with its log)
+  # instead of starting without it, as it silently would by default
+  start_bff memory false "" "-Xshare:on -XX:SharedArchiveFile=$WORK/app-cds.jsa"
+  CDS_STARTUP_MS+=("${STARTUP_MS[-1]}"); unset 'STARTUP_MS[-1]'
+  stop_bff
+done
+echo "  ready after ${CDS_STARTUP_MS[*]} ms with the archive ($(du -m "$WORK/app-cds.jsa" | cut -f1) MB)"
 
 echo
 echo "== 2. Does the number of sessions matter? (uncached /api/me, ${SCALE_DURATION} each; one warmed-up"
-echo "      instance per store, sessions added between the runs)"
+echo "      instance per store, side by side, measured in turn; sessions added between the rounds)"
+declare -A STORE_PID STORE_PORT
 for store in $STORES; do
   redis_url=
   if [ "$store" = redis ]; then
@@ -274,26 +338,33 @@ for store in $STORES; do
     redis_baseline=$(redis-cli -p "$RPORT" INFO memory | awk -F: '/^used_memory:/ { print $2 + 0 }')
   fi
   start_bff "$store" false "$redis_url"
-  heap_before=$(heap_used_kb "$BFF_PID")
-  have=0
+  STORE_PID[$store]=$BFF_PID; STORE_PORT[$store]=$BFF
   : > "$WORK/cookies-$store"
-  for n in $SCALE; do
-    login $((n - have)) "$WORK/new-cookies"
+done
+[ -n "${STORE_PID[memory]:-}" ] && heap_before=$(heap_used_kb "${STORE_PID[memory]}")
+have=0
+for n in $SCALE; do
+  specs=()
+  for store in $STORES; do
+    echo "  -- $store store: $((n - have)) more sessions"
+    login $((n - have)) "$WORK/new-cookies" "${STORE_PORT[$store]}"
     cat "$WORK/new-cookies" >> "$WORK/cookies-$store"
-    have=$n
     # twice the usual warm-up: the first point must be as warm as the later ones for the ratio to mean anything
-    [ "$n" = "${SCALE%% *}" ] && warm_up "http://127.0.0.1:$BFF/api/me" "$WORK/cookies-$store" "$(( ${WARMUP%s} * 2 ))s"
+    [ "$n" = "${SCALE%% *}" ] && warm_up "http://127.0.0.1:${STORE_PORT[$store]}/api/me" "$WORK/cookies-$store" "$(( ${WARMUP%s} * 2 ))s"
     if [ "$store" = memory ]; then
-      heap_after=$(heap_used_kb "$BFF_PID")
+      heap_after=$(heap_used_kb "${STORE_PID[memory]}")
       R[$store.$n.heap_bytes_per_session]=$(( (heap_after - heap_before) * 1024 / n ))
       echo "  heap after GC: $((heap_before / 1024)) MB before any login, $((heap_after / 1024)) MB with $n sessions: $(( (heap_after - heap_before) * 1024 / n )) bytes per session"
     fi
-    measure "$store store, $n sessions" "http://127.0.0.1:$BFF/api/me" "$WORK/cookies-$store" "$SCALE_DURATION" "$BFF_PID"
-    if [ "$store" = redis ] && [ "$n" = "$TOPOLOGY_SESSIONS" ]; then redis_memory "$RPORT" "$redis_baseline" "$n"; fi
+    specs+=("$store store, $n sessions|http://127.0.0.1:${STORE_PORT[$store]}/api/me|$WORK/cookies-$store|${STORE_PID[$store]}")
   done
-  stop_bff
-  if [ "$store" = redis ]; then redis-cli -p "$RPORT" shutdown nosave >/dev/null 2>&1 || true; fi
+  have=$n
+  rounds "$REPEATS" "$SCALE_DURATION" "${specs[@]}"
+  if [[ " $STORES " == *" redis "* ]] && [ "$n" = "$TOPOLOGY_SESSIONS" ]; then redis_memory "$RPORT" "$redis_baseline" "$n"; fi
 done
+for store in $STORES; do stop_bff "${STORE_PID[$store]}"; done
+if [[ " $STORES " == *" redis "* ]]; then redis-cli -p "$RPORT" shutdown nosave >/dev/null 2>&1 || true; fi
+R[repeats]=$REPEATS
 
 if [[ " $STORES " == *" redis "* ]] && [ "${BENCH_TOPOLOGIES:-yes}" = yes ]; then
   echo
@@ -335,9 +406,10 @@ fi
 echo
 echo "== 3. Summary"
 for key in "${!R[@]}"; do printf '%s\t%s\n' "$key" "${R[$key]}"; done > "$WORK/results.tsv"
-python3 - "$WORK/results.tsv" "${STARTUP_MS[*]}" "$(cat "$WORK/logins.txt")" "$SCALE" "$STORES" "$TOPOLOGY_SESSIONS" <<'PY'
+python3 - "$WORK/results.tsv" "${STARTUP_MS[*]}" "$(cat "$WORK/logins.txt")" "$SCALE" "$STORES" "$TOPOLOGY_SESSIONS" "${CDS_STARTUP_MS[*]}" <<'PY'
 import re, statistics, sys
-results, startups, logins, scale, stores, topology_sessions = sys.argv[1:7]
+results, startups, logins, scale, stores, topology_sessions, cds_startups = sys.argv[1:8]
+cds_startups = [int(x) for x in cds_startups.split()]
 R = dict(line.rstrip("\n").split("\t", 1) for line in open(results) if "\t" in line)
 f = lambda k: float(R[k])
 startups = [int(x) for x in startups.split()]
@@ -347,19 +419,32 @@ def row(name, key, base=None):
     print(f"  {name:34s} {f(key+'.rps'):9.0f} req/s (spread {R[key+'.spread']:>5s}%)  p50 {f(key+'.p50_us')/1000:6.2f}  "
           f"p99 {f(key+'.p99_us')/1000:6.2f}  p99.9 {f(key+'.p999_us')/1000:6.2f} ms"
           + (f"  CPU {R[key+'.cpu_ms_per_1k']} ms / 1000 req" if key+'.cpu_ms_per_1k' in R else ''))
+med = statistics.median
+# Ratios of figures measured in the same round (back to back), one per round; the median is reported.
+def per_round(a, b, field="rps", rounds="rounds", diff=False):
+    pairs = [(f(f"{a} #{i}.{field}"), f(f"{b} #{i}.{field}")) for i in range(1, int(R[rounds]) + 1)]
+    return [(x - y) / 1000 if diff else x / y for x, y in pairs]
 for ep, up in (("/api/me", "/v1/me"), ("/api/me/top/tracks", "/v1/me/top/tracks")):
     print(f"{ep}:")
     row("direct", f"direct {up}"); row("nginx proxy", f"nginx proxy {up}")
     row("BFF uncached", f"BFF uncached {ep}"); row("BFF cached", f"BFF cached {ep}")
-    n, u, c, d = f(f"nginx proxy {up}.rps"), f(f"BFF uncached {ep}.rps"), f(f"BFF cached {ep}.rps"), f(f"direct {up}.rps")
-    print(f"  ratios: BFF uncached / nginx proxy {u/n:.2f}, BFF uncached / direct {u/d:.2f}, "
-          f"BFF cached / BFF uncached {c/u:.2f}, p99 BFF uncached - nginx proxy "
-          f"{(f(f'BFF uncached {ep}.p99_us') - f(f'nginx proxy {up}.p99_us'))/1000:+.2f} ms")
+    ratios = {"BFF uncached / nginx proxy": per_round(f"BFF uncached {ep}", f"nginx proxy {up}"),
+              "BFF uncached / direct": per_round(f"BFF uncached {ep}", f"direct {up}"),
+              "BFF cached / nginx proxy": per_round(f"BFF cached {ep}", f"nginx proxy {up}"),
+              "BFF cached / BFF uncached": per_round(f"BFF cached {ep}", f"BFF uncached {ep}")}
+    gaps = per_round(f"BFF uncached {ep}", f"nginx proxy {up}", "p99_us", diff=True)
+    print("  ratios: " + ", ".join(f"{name} {med(v):.2f}" for name, v in ratios.items())
+          + f", p99 BFF uncached - nginx proxy {med(gaps):+.2f} ms")
+    print("  per round: " + "; ".join(f"{name} " + " ".join(f"{x:.2f}" for x in v) for name, v in ratios.items())
+          + "; p99 gap " + " ".join(f"{x:+.2f}" for x in gaps) + " ms")
 row("BFF uncached /api/me, small heap", "BFF uncached /api/me, small heap")
+small_ratio = per_round("BFF uncached /api/me, small heap", "BFF uncached /api/me")
+print("  small heap / default heap, uncached /api/me req/s, per round: " + " ".join(f"{x:.2f}" for x in small_ratio))
 print(f"peak RSS under load: {int(R['uncached.peak_rss_kb'])//1024} MB uncached, {int(R['cached.peak_rss_kb'])//1024} MB cached "
       f"(default heap), {int(R['small.peak_rss_kb'])//1024} MB uncached with a small heap")
 print(f"JVM start to first 200 on /q/health/ready: first {startups[0]} ms, median {statistics.median(startups):.0f} ms "
       f"over {len(startups)} starts; RSS after start {int(R['startup.rss_kb'])//1024} MB")
+print(f"  with an AppCDS archive: first {cds_startups[0]} ms, median {statistics.median(cds_startups):.0f} ms over {len(cds_startups)} starts")
 print(f"logins through the full flow: {statistics.median(rates):.0f}/s median over {len(rates)} batches "
       f"(min {min(rates):.0f}, max {max(rates):.0f})")
 for store in stores:
@@ -380,32 +465,37 @@ heap = [(n, R[f'memory.{n}.heap_bytes_per_session']) for n in scale if f'memory.
 if heap:
     print("memory store heap per session after GC: " + ", ".join(f"{b} B at {n}" for n, b in heap))
 print()
-print("targets (issues 14 and 15; printed, not asserted):")
-n, u = f("nginx proxy /v1/me.rps"), f("BFF uncached /api/me.rps")
-nt, ut = f("nginx proxy /v1/me/top/tracks.rps"), f("BFF uncached /api/me/top/tracks.rps")
-p99_gap = (f("BFF uncached /api/me.p99_us") - f("nginx proxy /v1/me.p99_us")) / 1000
-small = f("BFF uncached /api/me, small heap.rps")
+print("targets (issues 14 and 15; printed, not asserted; ratios are medians of the rounds' ratios):")
+uncached = med(per_round("BFF uncached /api/me", "nginx proxy /v1/me"))
+top = med(per_round("BFF uncached /api/me/top/tracks", "nginx proxy /v1/me/top/tracks"))
+cached = med(per_round("BFF cached /api/me", "nginx proxy /v1/me"))
+p99_gap = med(per_round("BFF uncached /api/me", "nginx proxy /v1/me", "p99_us", diff=True))
+cpu = med(f(f"BFF uncached /api/me #{i}.cpu_ms_per_1k") for i in range(1, int(R["rounds"]) + 1))
+small = med(small_ratio)
 checks = [
-    ("uncached /api/me req/s >= 0.35x nginx proxy", u / n >= 0.35, f"{u/n:.2f}x"),
-    ("uncached /api/me CPU <= 60 ms per 1000 requests", f("BFF uncached /api/me.cpu_ms_per_1k") <= 60,
-     f"{R['BFF uncached /api/me.cpu_ms_per_1k']} ms"),
+    ("uncached /api/me req/s >= 0.35x nginx proxy", uncached >= 0.35, f"{uncached:.2f}x"),
+    ("uncached /api/me CPU <= 60 ms per 1000 requests", cpu <= 60, f"{cpu:.1f} ms"),
     ("uncached /api/me p99 <= nginx proxy + 5 ms", p99_gap <= 5, f"{p99_gap:+.2f} ms"),
-    ("uncached /api/me/top/tracks req/s >= 0.3x nginx proxy", ut / nt >= 0.3, f"{ut/nt:.2f}x"),
-    ("cached /api/me req/s >= 0.9x nginx proxy", f("BFF cached /api/me.rps") / n >= 0.9, f"{f('BFF cached /api/me.rps')/n:.2f}x"),
+    ("uncached /api/me/top/tracks req/s >= 0.3x nginx proxy", top >= 0.3, f"{top:.2f}x"),
+    ("cached /api/me req/s >= 0.9x nginx proxy", cached >= 0.9, f"{cached:.2f}x"),
 ]
 mid = scale[1] if len(scale) > 1 else scale[0]
 if "redis" in stores and "memory" in stores:
-    r, m = f(f"redis store, {mid} sessions.rps"), f(f"memory store, {mid} sessions.rps")
-    checks.append((f"redis store >= 0.8x memory store (uncached, {mid} sessions)", r / m >= 0.8, f"{r/m:.2f}x"))
+    rm = per_round(f"redis store, {mid} sessions", f"memory store, {mid} sessions", rounds="repeats")
+    print(f"  redis / memory store at {mid} sessions, per round: " + " ".join(f"{x:.2f}" for x in rm))
+    checks.append((f"redis store >= 0.8x memory store (uncached, {mid} sessions)", med(rm) >= 0.8, f"{med(rm):.2f}x"))
 checks.append(("peak RSS <= 250 MB with the small heap, req/s within 10% of the default heap",
-               int(R['small.peak_rss_kb']) <= 250 * 1024 and small >= 0.9 * u,
-               f"{int(R['small.peak_rss_kb'])//1024} MB, {small/u:.2f}x the default heap's req/s"))
+               int(R['small.peak_rss_kb']) <= 250 * 1024 and small >= 0.9,
+               f"{int(R['small.peak_rss_kb'])//1024} MB, {small:.2f}x the default heap's req/s"))
 for store in stores:
     lo, hi = f(f"{store} store, {scale[0]} sessions.rps"), f(f"{store} store, {scale[-1]} sessions.rps")
     checks.append((f"{store} store: req/s at {scale[-1]} sessions >= 0.9x at {scale[0]} (kept)", hi / lo >= 0.9, f"{hi/lo:.2f}x"))
 if heap:
     checks.append(("memory store < 2 KB heap per session (kept)", int(heap[-1][1]) < 2048, f"{heap[-1][1]} B"))
-checks.append(("JVM startup to ready < 2 s (kept)", startups[0] < 2000, f"{startups[0]} ms (first), {statistics.median(startups):.0f} ms (median)"))
+checks.append(("JVM startup to ready < 2 s (kept), plain java -jar", startups[0] < 2000,
+               f"{startups[0]} ms (first), {statistics.median(startups):.0f} ms (median)"))
+checks.append(("JVM startup to ready < 2 s (kept), with the AppCDS archive README recommends", cds_startups[0] < 2000,
+               f"{cds_startups[0]} ms (first), {statistics.median(cds_startups):.0f} ms (median)"))
 tls, single = f"redis over TLS, {topology_sessions} sessions.rps", f"redis store, {topology_sessions} sessions.rps"
 if tls in R and single in R:
     checks.append((f"Redis over TLS >= 0.85x the plaintext single node (issue 14; uncached, {topology_sessions} sessions)",
