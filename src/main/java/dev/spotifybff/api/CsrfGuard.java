@@ -34,7 +34,8 @@ public class CsrfGuard {
     @ServerRequestFilter(preMatching = true)
     public Response requireHeader(HttpServerRequest request) {
         // Vert.x's raw path, not UriInfo's request URI: that one builds and parses a java.net.URI on
-        // every request (7 % of a cached /api/me's CPU in BENCHMARKS.md's profile) for the same path.
+        // every request for the same path (4 % of a cached /api/me's CPU samples in the profile
+        // BENCHMARKS.md quotes).
         String path = normalize(request.path());
         boolean guarded = path.equals("/api") || path.startsWith("/api/")
                 || (!SAFE_METHODS.contains(request.method().name()) && !path.startsWith("/demo-spotify/"));

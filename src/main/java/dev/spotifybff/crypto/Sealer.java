@@ -33,7 +33,7 @@ public final class Sealer {
      * Looking a Cipher up in the providers costs more than using it: one per thread, re-initialised per
      * use. And one per sealer, not one for all: the JDK's AES expands a key only when it differs from
      * the one before, so a Cipher shared by the cookie's and the store's sealers expanded a key on every
-     * use (about 4 % of a cached /api/me's CPU in BENCHMARKS.md's profile).
+     * use (5 % of a cached /api/me's CPU samples in the profile BENCHMARKS.md quotes).
      */
     private final ThreadLocal<Cipher> gcm = ThreadLocal.withInitial(() -> {
         try {

@@ -16,10 +16,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * <p>
  * Instants are stored as decimal epoch seconds ({@code 1733560000.123456789}), not ISO-8601 text:
  * every request opens its session, and parsing two ISO instants with a DateTimeFormatter took 7 % of
- * a cached /api/me's CPU (BENCHMARKS.md). Every release reads both forms (Jackson's
- * InstantDeserializer takes text and numbers), so sessions stored before, or by an older instance
- * during a rolling upgrade, still open. Not integer milliseconds: an older instance would read an
- * integer as seconds.
+ * a cached /api/me's CPU samples (the profile BENCHMARKS.md quotes). Every release reads both forms
+ * (Jackson's InstantDeserializer takes text and numbers), so sessions stored before, or by an older
+ * instance during a rolling upgrade, still open. Not integer milliseconds: an older instance would
+ * read an integer as seconds.
  */
 @RegisterForReflection
 public record Session(
