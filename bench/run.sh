@@ -100,15 +100,18 @@ done
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$UPSTREAM/v1/me" >/dev/null 2>&1 && break; sleep 0.05; done
 
 declare -A R # results: R[label.field]
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system CPU of PID, in clock ticks
+# ms_per_1k TICKS REQUESTS: CPU time per 1000 requests, in ms
+ms_per_1k() { python3 -c "print(round($1 / $CLK_TCK * 1000 / $2 * 1000, 1))"; }
 # wrk_run LABEL URL COOKIE_FILE DURATION [PID]: runs wrk, keeps rps/p50/p99/p99.9, CPU per 1000 requests of PID.
 wrk_run() {
   local label=$1 url=$2 cookies=$3 duration=$4 pid=${5:-} before=0 after=0 line
-  [ -n "$pid" ] && before=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  [ -n "$pid" ] && before=$(cpu_ticks "$pid")
   line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --timeout 5s -s bench/sessions.lua "$url" -- "$cookies" | grep '^RESULT')
-  [ -n "$pid" ] && after=$(awk '{print $15 + $14}' "/proc/$pid/stat")
+  [ -n "$pid" ] && after=$(cpu_ticks "$pid")
   for kv in ${line#RESULT }; do R[$label.${kv%%=*}]=${kv#*=}; done
   if [ -n "$pid" ]; then
-    R[$label.cpu_ms_per_1k]=$(python3 -c "print(round(($after - $before) / $CLK_TCK * 1000 / ${R[$label.requests]} * 1000, 1))")
+    R[$label.cpu_ms_per_1k]=$(ms_per_1k $((after - before)) "${R[$label.requests]}")
   fi
   printf '  %-34s %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  p99.9 %6.2f ms  errors %s\n' "$label" "${R[$label.rps]}" \
     "$(bc_ms "${R[$label.p50_us]}")" "$(bc_ms "${R[$label.p99_us]}")" "$(bc_ms "${R[$label.p999_us]}")" "${R[$label.errors]}"
@@ -215,6 +218,13 @@ topology_row() {
   measure "$1, $TOPOLOGY_SESSIONS sessions" "http://127.0.0.1:$BFF/api/me" "$WORK/cookies-$1" "$SCALE_DURATION" "$BFF_PID"
   stop_bff
 }
+# start_redis: a plaintext redis-server on a fresh port (RPORT, RPID), no persistence, ready when it returns
+start_redis() {
+  RPORT=$(free_port)
+  redis-server --port "$RPORT" --bind 127.0.0.1 --save "" --appendonly no --dir "$WORK" >"$WORK/redis.log" 2>&1 &
+  RPID=$!; PIDS+=($RPID)
+  until redis-cli -p "$RPORT" ping >/dev/null 2>&1; do sleep 0.05; done
+}
 login() { # login N OUT_FILE [PORT]: N sessions through the real login flow, on the BFF at PORT (the last started)
   java bench/LoginDriver.java "http://127.0.0.1:${3:-$BFF}" "$1" 32 "$2" | tee -a "$WORK/logins.txt" | sed 's/^/  /'
 }
@@ -228,12 +238,7 @@ if [ -n "${BENCH_PROFILE:-}" ]; then
   PROFILED=uncached; STORE=memory; REDIS_URL_PROFILED=
   case "$BENCH_PROFILE" in
     cached) PROFILED=cached ;;
-    redis)
-      STORE=redis; RPORT=$(free_port)
-      redis-server --port "$RPORT" --bind 127.0.0.1 --save "" --appendonly no --dir "$WORK" >"$WORK/redis.log" 2>&1 &
-      RPID=$!; PIDS+=($RPID)
-      until redis-cli -p "$RPORT" ping >/dev/null 2>&1; do sleep 0.05; done
-      REDIS_URL_PROFILED="redis://127.0.0.1:$RPORT" ;;
+    redis) STORE=redis; start_redis; REDIS_URL_PROFILED="redis://127.0.0.1:$RPORT" ;;
   esac
   echo "== JFR profile: $PROFILED /api/me, $STORE store, ${BENCH_PROFILE_DURATION:-30s} of load after warm-up, $SESSIONS sessions"
   # Recording from the start: a recording started later, on a warm JVM, threw req/s down fourfold for
@@ -247,12 +252,12 @@ if [ -n "${BENCH_PROFILE:-}" ]; then
     "-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints -XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=name=bench,settings=default"
   login "$SESSIONS" "$WORK/cookies"
   warm_up "http://127.0.0.1:$BFF/api/me" "$WORK/cookies" "$(( ${WARMUP%s} * 2 ))s"
-  [ "$STORE" = redis ] && redis_cpu_before=$(awk '{print $14 + $15}' "/proc/$RPID/stat")
+  [ "$STORE" = redis ] && redis_cpu_before=$(cpu_ticks "$RPID")
   wrk_run "BFF $PROFILED /api/me (recorded)" "http://127.0.0.1:$BFF/api/me" "$WORK/cookies" "${BENCH_PROFILE_DURATION:-30s}" "$BFF_PID"
   jcmd "$BFF_PID" JFR.dump name=bench begin="-${BENCH_PROFILE_DURATION:-30s}" filename="$WORK/bench.jfr" >/dev/null
   echo "  CPU ${R[BFF $PROFILED /api/me (recorded).cpu_ms_per_1k]} ms per 1000 requests (the BFF process, recording included)"
   if [ "$STORE" = redis ]; then
-    echo "  redis-server CPU $(python3 -c "print(round(($(awk '{print $14 + $15}' "/proc/$RPID/stat") - $redis_cpu_before) / $CLK_TCK * 1000 / ${R[BFF $PROFILED /api/me (recorded).requests]} * 1000, 1))") ms per 1000 requests (over the recorded load, from /proc as for the BFF)"
+    echo "  redis-server CPU $(ms_per_1k $(($(cpu_ticks "$RPID") - redis_cpu_before)) "${R[BFF $PROFILED /api/me (recorded).requests]}") ms per 1000 requests (over the recorded load, from /proc as for the BFF)"
   fi
   stop_bff
   cp "$WORK/bench.jfr" target/bench-profile.jfr
@@ -330,10 +335,7 @@ declare -A STORE_PID STORE_PORT
 for store in $STORES; do
   redis_url=
   if [ "$store" = redis ]; then
-    RPORT=$(free_port)
-    redis-server --port "$RPORT" --bind 127.0.0.1 --save "" --appendonly no --dir "$WORK" >"$WORK/redis.log" 2>&1 &
-    RPID=$!; PIDS+=($RPID)
-    until redis-cli -p "$RPORT" ping >/dev/null 2>&1; do sleep 0.05; done
+    start_redis
     redis_url="redis://127.0.0.1:$RPORT"
     redis_baseline=$(redis-cli -p "$RPORT" INFO memory | awk -F: '/^used_memory:/ { print $2 + 0 }')
   fi
@@ -424,6 +426,7 @@ med = statistics.median
 def per_round(a, b, field="rps", rounds="rounds", diff=False):
     pairs = [(f(f"{a} #{i}.{field}"), f(f"{b} #{i}.{field}")) for i in range(1, int(R[rounds]) + 1)]
     return [(x - y) / 1000 if diff else x / y for x, y in pairs]
+within = {} # endpoint -> the rounds' ratios and p99 gaps, read again by the targets below
 for ep, up in (("/api/me", "/v1/me"), ("/api/me/top/tracks", "/v1/me/top/tracks")):
     print(f"{ep}:")
     row("direct", f"direct {up}"); row("nginx proxy", f"nginx proxy {up}")
@@ -433,6 +436,7 @@ for ep, up in (("/api/me", "/v1/me"), ("/api/me/top/tracks", "/v1/me/top/tracks"
               "BFF cached / nginx proxy": per_round(f"BFF cached {ep}", f"nginx proxy {up}"),
               "BFF cached / BFF uncached": per_round(f"BFF cached {ep}", f"BFF uncached {ep}")}
     gaps = per_round(f"BFF uncached {ep}", f"nginx proxy {up}", "p99_us", diff=True)
+    within[ep] = ratios, gaps
     print("  ratios: " + ", ".join(f"{name} {med(v):.2f}" for name, v in ratios.items())
           + f", p99 BFF uncached - nginx proxy {med(gaps):+.2f} ms")
     print("  per round: " + "; ".join(f"{name} " + " ".join(f"{x:.2f}" for x in v) for name, v in ratios.items())
@@ -466,10 +470,10 @@ if heap:
     print("memory store heap per session after GC: " + ", ".join(f"{b} B at {n}" for n, b in heap))
 print()
 print("targets (issues 14 and 15; printed, not asserted; ratios are medians of the rounds' ratios):")
-uncached = med(per_round("BFF uncached /api/me", "nginx proxy /v1/me"))
-top = med(per_round("BFF uncached /api/me/top/tracks", "nginx proxy /v1/me/top/tracks"))
-cached = med(per_round("BFF cached /api/me", "nginx proxy /v1/me"))
-p99_gap = med(per_round("BFF uncached /api/me", "nginx proxy /v1/me", "p99_us", diff=True))
+uncached = med(within["/api/me"][0]["BFF uncached / nginx proxy"])
+top = med(within["/api/me/top/tracks"][0]["BFF uncached / nginx proxy"])
+cached = med(within["/api/me"][0]["BFF cached / nginx proxy"])
+p99_gap = med(within["/api/me"][1])
 cpu = med(f(f"BFF uncached /api/me #{i}.cpu_ms_per_1k") for i in range(1, int(R["rounds"]) + 1))
 small = med(small_ratio)
 checks = [
