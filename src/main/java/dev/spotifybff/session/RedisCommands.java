@@ -44,6 +44,8 @@ public class RedisCommands {
     private final Duration timeout;
     private final RedisTopology topology;
     private final int waitReplicas;
+    /** A single Redis only (see there): the event loops' own connections; null with Sentinel or Cluster. */
+    private final EventLoopConnections eventLoops;
     /** Cluster only: one client per master, for the commands that must visit every shard (SCAN). */
     private final Map<String, Redis> masters = new ConcurrentHashMap<>();
     /** The clients of subscriptions, by endpoint (one; on a cluster, each node tried so far). */
@@ -57,6 +59,7 @@ public class RedisCommands {
         this.waitReplicas = RedisConnection.waitReplicas(config.session());
         this.options = RedisConnection.options(config.session());
         this.redis = Redis.createClient(vertx, options);
+        this.eventLoops = topology == RedisTopology.STANDALONE ? new EventLoopConnections(redis, timeout) : null;
     }
 
     /** The reply, or null for Redis's nil. */
@@ -64,9 +67,17 @@ public class RedisCommands {
         return await(redis, request(command, args));
     }
 
-    /** As {@link #execute}, without blocking the caller: for the event loop (every API request's session read). */
+    /**
+     * As {@link #execute}, without blocking the caller: for the event loop (every API request's
+     * session read). On a single Redis, sent from an event loop over that event loop's own
+     * connection ({@link EventLoopConnections}), not a pooled one leased per command.
+     */
     public Uni<Response> send(String command, String... args) {
-        return send(redis, request(command, args));
+        Request request = request(command, args);
+        if (eventLoops != null && io.vertx.core.Context.isOnEventLoopThread()) {
+            return eventLoops.send(request).onFailure().transform(RedisConnection::unavailable);
+        }
+        return send(redis, request);
     }
 
     /**
