@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.spotifybff.config.BffConfig;
@@ -52,14 +54,17 @@ public class RedisCommands {
     private final Map<String, Redis> subscribers = new ConcurrentHashMap<>();
     private final AtomicInteger nextNode = new AtomicInteger();
 
-    RedisCommands(Vertx vertx, BffConfig config) {
+    RedisCommands(Vertx vertx, BffConfig config,
+            @ConfigProperty(name = "quarkus.vertx.event-loops-pool-size") Optional<Integer> eventLoopCount) {
         this.vertx = vertx;
         this.timeout = config.session().redisTimeout();
         this.topology = config.session().redisTopology();
         this.waitReplicas = RedisConnection.waitReplicas(config.session());
         this.options = RedisConnection.options(config.session());
         this.redis = Redis.createClient(vertx, options);
-        this.eventLoops = topology == RedisTopology.STANDALONE ? new EventLoopConnections(redis, timeout) : null;
+        this.eventLoops = topology != RedisTopology.STANDALONE ? null : new EventLoopConnections(vertx, options,
+                // Quarkus's default when unset: two per core
+                eventLoopCount.orElse(2 * Runtime.getRuntime().availableProcessors()), timeout);
     }
 
     /** The reply, or null for Redis's nil. */
@@ -171,6 +176,9 @@ public class RedisCommands {
     void close() {
         masters.values().forEach(Redis::close);
         subscribers.values().forEach(Redis::close);
+        if (eventLoops != null) {
+            eventLoops.close();
+        }
         redis.close();
     }
 }
