@@ -10,14 +10,18 @@
 #        BENCH_STORES ("memory redis"), BENCH_REPEATS (3), BENCH_SMALL_HEAP ("-Xmx128m -XX:+UseSerialGC"),
 #        BENCH_TOPOLOGY_SESSIONS (10000: Redis over TLS and as a cluster, beside the single node),
 #        BENCH_TOPOLOGIES (yes; no leaves section 2b out), BENCH_PROFILE=1 (only a JFR profile of uncached /api/me;
-#        BENCH_PROFILE=cached: of cached /api/me; =redis: uncached on the Redis store; BENCH_PROFILE_DURATION 30s), BENCH_ROUNDS (5: section 1's rounds)
+#        BENCH_PROFILE=cached: of cached /api/me; =redis: uncached on the Redis store; BENCH_PROFILE_DURATION 30s), BENCH_ROUNDS (5: section 1's rounds),
+#        BENCH_FORKS (3: uncached, and cached, instances in section 1, each a fresh JVM)
 # Every BFF instance is warmed up (unmeasured load for BENCH_WARMUP, twice that for its first
 # endpoint) before it is measured: a cold JVM answers several times slower for its first half
 # minute, and that is startup, measured apart. Section 1 measures in rounds: three BFF instances
 # (uncached, cached, small heap) run side by side, and each of BENCH_ROUNDS rounds measures the
 # direct upstream, the nginx proxy and every instance back to back, so each ratio is taken within a
 # round (the machine's speed drifts by 10-20 % within minutes) and the median of the rounds' ratios is
-# reported. Section 2 does the same for the stores (BENCH_REPEATS rounds per session count). Each
+# reported. The uncached and the cached figures each come from BENCH_FORKS fresh JVMs side by side
+# (as JMH forks): one JVM's cost per request differed from the next one's by up to 27 % (BENCHMARKS.md),
+# more than the rounds' spread within it, so each round takes the median instance's run.
+# Section 2 does the same for the stores (BENCH_REPEATS rounds per session count). Each
 # figure's median run is printed with the spread of its runs, so noise shows instead of hiding.
 # Nothing else may run meanwhile: the script refuses to start beside another BFF, wrk, Redis, nginx
 # or Maven, which would take CPU from the 2 cores it measures on.
@@ -36,6 +40,7 @@ SCALE=${BENCH_SCALE:-"1000 10000 100000"}
 STORES=${BENCH_STORES:-"memory redis"}
 REPEATS=${BENCH_REPEATS:-3}
 ROUNDS=${BENCH_ROUNDS:-5}
+FORKS=${BENCH_FORKS:-3}
 SMALL_HEAP=${BENCH_SMALL_HEAP:-"-Xmx128m -XX:+UseSerialGC"}
 TOPOLOGY_SESSIONS=${BENCH_TOPOLOGY_SESSIONS:-10000}
 
@@ -129,6 +134,21 @@ summarize() {
   done
   R[$label.spread]=$(python3 -c "import sys; v=sorted(float(x) for x in sys.argv[1:]); print(round((v[-1] - v[0]) / v[len(v)//2] * 100, 1))" "${rpss[@]}")
   printf '  %-34s median %9.0f req/s, spread %s%% over %d runs\n' "$label" "${R[$label.rps]}" "${R[$label.spread]}" "$n"
+}
+# fork_median LABEL FORKS N: after N rounds of "LABEL, instance K #i" (K = 1..FORKS), R[LABEL #i.*] holds
+# round i's median instance's figures (by req/s), so ratios taken within a round use the median JVM;
+# then summarize LABEL.
+fork_median() {
+  local label=$1 forks=$2 n=$3 i k rpss median field
+  for i in $(seq 1 "$n"); do
+    rpss=()
+    for k in $(seq 1 "$forks"); do rpss+=("${R[$label, instance $k #$i.rps]}"); done
+    median=$(python3 -c "import sys; v=[float(x) for x in sys.argv[1:]]; print(sorted(range(len(v)), key=v.__getitem__)[len(v)//2] + 1)" "${rpss[@]}")
+    for field in requests rps p50_us p99_us p999_us errors non2xx cpu_ms_per_1k; do
+      if [ -n "${R[$label, instance $median #$i.$field]:-}" ]; then R[$label #$i.$field]=${R[$label, instance $median #$i.$field]}; fi
+    done
+  done
+  summarize "$label" "$n"
 }
 # rounds N DURATION SPEC...: N rounds, each measuring every SPEC ("LABEL|URL|COOKIE_FILE|PID") once, back
 # to back. A ratio of two figures measured in the same round compares them on the same machine: this
@@ -273,8 +293,9 @@ echo "Spotify BFF benchmark on $(nproc) cores, $(java -version 2>&1 | head -1)"
 echo "wrk: $THREADS threads, $CONNECTIONS connections; loopback; $(date -u +%Y-%m-%dT%H:%MZ)"
 echo
 echo "== 1. The same two calls, four ways (${DURATION} each, $ROUNDS rounds, $SESSIONS sessions)"
-echo "      Three BFF instances run side by side (uncached, cached, uncached with a small heap), each"
-echo "      warmed up; then every round measures the direct upstream, the nginx proxy and the BFFs back to back."
+echo "      $((2 * FORKS + 1)) BFF instances run side by side ($FORKS uncached and $FORKS cached, each a fresh JVM; one"
+echo "      uncached with a small heap), each warmed up; then every round measures the direct upstream, the nginx"
+echo "      proxy and the BFFs back to back. Uncached and cached figures: each round's median instance."
 warm_up "http://127.0.0.1:$UPSTREAM/v1/me" - 5s
 warm_up "http://127.0.0.1:$PROXY/v1/me" - 5s
 # bff_instance NAME CACHE [JAVA_OPTS]: starts, logs SESSIONS sessions in, warms each endpoint up; its
@@ -283,35 +304,44 @@ declare -A INSTANCE_PID INSTANCE_PORT INSTANCE_COOKIES
 bff_instance() {
   start_bff memory "$2" "" "${3:-}"
   INSTANCE_PID[$1]=$BFF_PID; INSTANCE_PORT[$1]=$BFF; INSTANCE_COOKIES[$1]=$WORK/cookies-$1
-  [ "$1" = uncached ] && R[startup.rss_kb]=$(rss_kb "$BFF_PID" VmRSS)
+  [ "$1" = uncached1 ] && R[startup.rss_kb]=$(rss_kb "$BFF_PID" VmRSS)
   login "$SESSIONS" "${INSTANCE_COOKIES[$1]}"
   # the first endpoint of a fresh JVM gets twice the warm-up
   warm_up "http://127.0.0.1:$BFF/api/me" "${INSTANCE_COOKIES[$1]}" "$(( ${WARMUP%s} * 2 ))s"
   [ "$1" = small ] || warm_up "http://127.0.0.1:$BFF/api/me/top/tracks" "${INSTANCE_COOKIES[$1]}"
 }
-echo "  -- uncached"
-bff_instance uncached false
-echo "  -- cached"
-bff_instance cached true
+for k in $(seq 1 "$FORKS"); do
+  echo "  -- uncached, instance $k of $FORKS"
+  bff_instance "uncached$k" false
+done
+for k in $(seq 1 "$FORKS"); do
+  echo "  -- cached, instance $k of $FORKS"
+  bff_instance "cached$k" true
+done
 echo "  -- uncached, with a small heap: $SMALL_HEAP"
 bff_instance small false "$SMALL_HEAP"
 # spec ENDPOINT LABEL INSTANCE: a rounds spec for one BFF instance
 spec() { echo "$2|http://127.0.0.1:${INSTANCE_PORT[$3]}$1|${INSTANCE_COOKIES[$3]}|${INSTANCE_PID[$3]}"; }
+# forks ENDPOINT KIND: one spec per instance of KIND (uncached, cached)
+forks() { for k in $(seq 1 "$FORKS"); do spec "$1" "BFF $2 $1, instance $k" "$2$k"; done; }
+mapfile -t me_forks < <(forks /api/me uncached; forks /api/me cached)
+mapfile -t top_forks < <(forks /api/me/top/tracks uncached; forks /api/me/top/tracks cached)
 rounds "$ROUNDS" "$DURATION" \
   "direct /v1/me|http://127.0.0.1:$UPSTREAM/v1/me|-|" \
   "nginx proxy /v1/me|http://127.0.0.1:$PROXY/v1/me|-|" \
-  "$(spec /api/me "BFF uncached /api/me" uncached)" \
-  "$(spec /api/me "BFF cached /api/me" cached)" \
+  "${me_forks[@]}" \
   "$(spec /api/me "BFF uncached /api/me, small heap" small)" \
   "direct /v1/me/top/tracks|http://127.0.0.1:$UPSTREAM/v1/me/top/tracks|-|" \
   "nginx proxy /v1/me/top/tracks|http://127.0.0.1:$PROXY/v1/me/top/tracks|-|" \
-  "$(spec /api/me/top/tracks "BFF uncached /api/me/top/tracks" uncached)" \
-  "$(spec /api/me/top/tracks "BFF cached /api/me/top/tracks" cached)"
-R[uncached.peak_rss_kb]=$(rss_kb "${INSTANCE_PID[uncached]}" VmHWM)
-R[cached.peak_rss_kb]=$(rss_kb "${INSTANCE_PID[cached]}" VmHWM)
+  "${top_forks[@]}"
+for kind in uncached cached; do
+  for endpoint in /api/me /api/me/top/tracks; do fork_median "BFF $kind $endpoint" "$FORKS" "$ROUNDS"; done
+done
+R[uncached.peak_rss_kb]=$(rss_kb "${INSTANCE_PID[uncached1]}" VmHWM)
+R[cached.peak_rss_kb]=$(rss_kb "${INSTANCE_PID[cached1]}" VmHWM)
 R[small.peak_rss_kb]=$(rss_kb "${INSTANCE_PID[small]}" VmHWM)
-for name in uncached cached small; do stop_bff "${INSTANCE_PID[$name]}"; done
-R[rounds]=$ROUNDS
+for name in "${!INSTANCE_PID[@]}"; do stop_bff "${INSTANCE_PID[$name]}"; done
+R[rounds]=$ROUNDS; R[forks]=$FORKS
 echo "  -- start with an AppCDS archive (README, \"Start\"): a training run writes it at exit, then $REPEATS starts use it"
 start_bff memory false "" "-XX:ArchiveClassesAtExit=$WORK/app-cds.jsa"
 unset 'STARTUP_MS[-1]' # the training run's start is slower (it records every class it loads); not a start to count
@@ -441,6 +471,13 @@ for ep, up in (("/api/me", "/v1/me"), ("/api/me/top/tracks", "/v1/me/top/tracks"
           + f", p99 BFF uncached - nginx proxy {med(gaps):+.2f} ms")
     print("  per round: " + "; ".join(f"{name} " + " ".join(f"{x:.2f}" for x in v) for name, v in ratios.items())
           + "; p99 gap " + " ".join(f"{x:+.2f}" for x in gaps) + " ms")
+    # each fresh JVM on its own (median of its rounds): how far one instance lies from the next
+    for kind in ("uncached", "cached"):
+        inst = [f"BFF {kind} {ep}, instance {k}" for k in range(1, int(R["forks"]) + 1)]
+        print(f"  per instance (each a fresh JVM; median of its rounds): BFF {kind} / nginx proxy "
+              + " ".join(f"{med(per_round(i, f'nginx proxy {up}')):.2f}" for i in inst)
+              + "; CPU " + " ".join(f"{med(f(f'{i} #{r}.cpu_ms_per_1k') for r in range(1, int(R['rounds']) + 1)):.1f}" for i in inst)
+              + " ms / 1000 req")
 row("BFF uncached /api/me, small heap", "BFF uncached /api/me, small heap")
 small_ratio = per_round("BFF uncached /api/me, small heap", "BFF uncached /api/me")
 print("  small heap / default heap, uncached /api/me req/s, per round: " + " ".join(f"{x:.2f}" for x in small_ratio))
