@@ -4,7 +4,7 @@
 # proxy that adds a fixed bearer header (the floor of forwarding). Everything runs on loopback and
 # every load is bounded in time. Prints every figure; nothing is typed by hand. See BENCHMARKS.md.
 #
-# Usage: bench/run.sh            (default run: about 20 minutes on 2 cores)
+# Usage: bench/run.sh            (default run: about an hour on 2 cores; 47 minutes with BENCH_TOPOLOGIES=no)
 # Knobs: BENCH_DURATION (5s), BENCH_WARMUP (30s; BENCH_WARMUP_MAX 240s), BENCH_SCALE_DURATION (10s), BENCH_CONNECTIONS (64),
 #        BENCH_THREADS (2), BENCH_SESSIONS (1000), BENCH_SCALE ("1000 10000 100000"),
 #        BENCH_STORES ("memory redis"), BENCH_REPEATS (3), BENCH_SMALL_HEAP ("-Xmx128m -XX:+UseSerialGC"),
