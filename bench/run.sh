@@ -14,7 +14,7 @@
 #        BENCH_FORKS (3: uncached, and cached, instances in section 1, each a fresh JVM)
 # Every BFF instance is warmed up (unmeasured load for BENCH_WARMUP, twice that for its first
 # endpoint) before it is measured: a cold JVM answers several times slower for its first half
-# minute, and that is startup, measured apart. Section 1 measures in rounds: three BFF instances
+# minute, and that is startup, measured apart. Section 1 measures in rounds: its BFF instances
 # (uncached, cached, small heap) run side by side, and each of BENCH_ROUNDS rounds measures the
 # direct upstream, the nginx proxy and every instance back to back, so each ratio is taken within a
 # round (the machine's speed drifts by 10-20 % within minutes) and the median of the rounds' ratios is
@@ -123,15 +123,27 @@ wrk_run() {
   if [ "${R[$label.non2xx]}" != "0" ]; then echo "  !! $label: ${R[$label.non2xx]} answers were not 2xx" >&2; exit 1; fi
 }
 bc_ms() { python3 -c "print($1 / 1000)"; }
+# median_label LABEL...: of the runs given, the label of the one with the median req/s (the upper
+# middle of an even count)
+median_label() {
+  local label rpss=() i
+  for label in "$@"; do rpss+=("${R[$label.rps]}"); done
+  i=$(python3 -c "import sys; v=[float(x) for x in sys.argv[1:]]; print(sorted(range(len(v)), key=v.__getitem__)[len(v)//2] + 1)" "${rpss[@]}")
+  echo "${@:$i:1}"
+}
+# copy_figures FROM TO: R[TO.*] := R[FROM.*], every figure a run records
+copy_figures() {
+  local field
+  for field in requests rps p50_us p99_us p999_us errors non2xx cpu_ms_per_1k; do
+    if [ -n "${R[$1.$field]:-}" ]; then R[$2.$field]=${R[$1.$field]}; fi
+  done
+}
 # summarize LABEL N: after N runs "LABEL #1" .. "LABEL #N", R[LABEL.*] holds the median run's figures
 # (by req/s) and R[LABEL.spread] (max - min) / median of req/s, in percent.
 summarize() {
-  local label=$1 n=$2 i rpss=() median field
-  for i in $(seq 1 "$n"); do rpss+=("${R[$label #$i.rps]}"); done
-  median=$(python3 -c "import sys; v=[float(x) for x in sys.argv[1:]]; print(sorted(range(len(v)), key=v.__getitem__)[len(v)//2] + 1)" "${rpss[@]}")
-  for field in requests rps p50_us p99_us p999_us errors non2xx cpu_ms_per_1k; do
-    if [ -n "${R[$label #$median.$field]:-}" ]; then R[$label.$field]=${R[$label #$median.$field]}; fi
-  done
+  local label=$1 n=$2 i runs=() rpss=()
+  for i in $(seq 1 "$n"); do runs+=("$label #$i"); rpss+=("${R[$label #$i.rps]}"); done
+  copy_figures "$(median_label "${runs[@]}")" "$label"
   R[$label.spread]=$(python3 -c "import sys; v=sorted(float(x) for x in sys.argv[1:]); print(round((v[-1] - v[0]) / v[len(v)//2] * 100, 1))" "${rpss[@]}")
   printf '  %-34s median %9.0f req/s, spread %s%% over %d runs\n' "$label" "${R[$label.rps]}" "${R[$label.spread]}" "$n"
 }
@@ -139,14 +151,11 @@ summarize() {
 # round i's median instance's figures (by req/s), so ratios taken within a round use the median JVM;
 # then summarize LABEL.
 fork_median() {
-  local label=$1 forks=$2 n=$3 i k rpss median field
+  local label=$1 forks=$2 n=$3 i k instances
   for i in $(seq 1 "$n"); do
-    rpss=()
-    for k in $(seq 1 "$forks"); do rpss+=("${R[$label, instance $k #$i.rps]}"); done
-    median=$(python3 -c "import sys; v=[float(x) for x in sys.argv[1:]]; print(sorted(range(len(v)), key=v.__getitem__)[len(v)//2] + 1)" "${rpss[@]}")
-    for field in requests rps p50_us p99_us p999_us errors non2xx cpu_ms_per_1k; do
-      if [ -n "${R[$label, instance $median #$i.$field]:-}" ]; then R[$label #$i.$field]=${R[$label, instance $median #$i.$field]}; fi
-    done
+    instances=()
+    for k in $(seq 1 "$forks"); do instances+=("$label, instance $k #$i"); done
+    copy_figures "$(median_label "${instances[@]}")" "$label #$i"
   done
   summarize "$label" "$n"
 }
