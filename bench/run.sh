@@ -10,7 +10,8 @@
 #        BENCH_STORES ("memory redis"), BENCH_REPEATS (3), BENCH_SMALL_HEAP ("-Xmx128m -XX:+UseSerialGC"),
 #        BENCH_TOPOLOGY_SESSIONS (10000: Redis over TLS and as a cluster, beside the single node),
 #        BENCH_TOPOLOGIES (yes; no leaves section 2b out), BENCH_PROFILE=1 (only a JFR profile of uncached /api/me;
-#        BENCH_PROFILE=cached: of cached /api/me; =redis: uncached on the Redis store; BENCH_PROFILE_DURATION 30s), BENCH_ROUNDS (5: section 1's rounds),
+#        BENCH_PROFILE=cached: of cached /api/me; =redis: uncached on the Redis store; =top: uncached
+#        /api/me/top/tracks; BENCH_PROFILE_DURATION 30s), BENCH_ROUNDS (5: section 1's rounds),
 #        BENCH_FORKS (3: uncached, and cached, instances in section 1, each a fresh JVM)
 # Every BFF instance is warmed up (unmeasured load for BENCH_WARMUP, twice that for its first
 # endpoint) before it is measured: a cold JVM answers several times slower for its first half
@@ -262,14 +263,16 @@ login() { # login N OUT_FILE [PORT]: N sessions through the real login flow, on 
 # (memory store, BENCH_SESSIONS sessions), and the frames where the samples land, by self time and by
 # layer. The recording covers the measured load only, not the warm-up.
 # BENCH_PROFILE=cached records cached /api/me instead (the per-session cache on); BENCH_PROFILE=redis
-# uncached /api/me on the Redis store (a local redis-server, whose CPU per 1000 requests is printed too).
+# uncached /api/me on the Redis store (a local redis-server, whose CPU per 1000 requests is printed too);
+# BENCH_PROFILE=top uncached /api/me/top/tracks (the 39.6 KB answer filtered by its allow-list).
 if [ -n "${BENCH_PROFILE:-}" ]; then
-  PROFILED=uncached; STORE=memory; REDIS_URL_PROFILED=
+  PROFILED=uncached; STORE=memory; REDIS_URL_PROFILED=; PROFILED_PATH=/api/me
   case "$BENCH_PROFILE" in
     cached) PROFILED=cached ;;
+    top) PROFILED_PATH=/api/me/top/tracks ;;
     redis) STORE=redis; start_redis; REDIS_URL_PROFILED="redis://127.0.0.1:$RPORT" ;;
   esac
-  echo "== JFR profile: $PROFILED /api/me, $STORE store, ${BENCH_PROFILE_DURATION:-30s} of load after warm-up, $SESSIONS sessions"
+  echo "== JFR profile: $PROFILED $PROFILED_PATH, $STORE store, ${BENCH_PROFILE_DURATION:-30s} of load after warm-up, $SESSIONS sessions"
   # Recording from the start: a recording started later, on a warm JVM, threw req/s down fourfold for
   # longer than the load lasted (its instrumentation deoptimises compiled code); only the measured
   # load's part is dumped.
@@ -280,13 +283,13 @@ if [ -n "${BENCH_PROFILE:-}" ]; then
   start_bff "$STORE" "$([ "$PROFILED" = cached ] && echo true || echo false)" "$REDIS_URL_PROFILED" \
     "-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints -XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=name=bench,settings=default"
   login "$SESSIONS" "$WORK/cookies"
-  warm_up "http://127.0.0.1:$BFF/api/me" "$WORK/cookies" "$(( ${WARMUP%s} * 2 ))s"
+  warm_up "http://127.0.0.1:$BFF$PROFILED_PATH" "$WORK/cookies" "$(( ${WARMUP%s} * 2 ))s"
   [ "$STORE" = redis ] && redis_cpu_before=$(cpu_ticks "$RPID")
-  wrk_run "BFF $PROFILED /api/me (recorded)" "http://127.0.0.1:$BFF/api/me" "$WORK/cookies" "${BENCH_PROFILE_DURATION:-30s}" "$BFF_PID"
+  wrk_run "BFF $PROFILED $PROFILED_PATH (recorded)" "http://127.0.0.1:$BFF$PROFILED_PATH" "$WORK/cookies" "${BENCH_PROFILE_DURATION:-30s}" "$BFF_PID"
   jcmd "$BFF_PID" JFR.dump name=bench begin="-${BENCH_PROFILE_DURATION:-30s}" filename="$WORK/bench.jfr" >/dev/null
-  echo "  CPU ${R[BFF $PROFILED /api/me (recorded).cpu_ms_per_1k]} ms per 1000 requests (the BFF process, recording included)"
+  echo "  CPU ${R[BFF $PROFILED $PROFILED_PATH (recorded).cpu_ms_per_1k]} ms per 1000 requests (the BFF process, recording included)"
   if [ "$STORE" = redis ]; then
-    echo "  redis-server CPU $(ms_per_1k $(($(cpu_ticks "$RPID") - redis_cpu_before)) "${R[BFF $PROFILED /api/me (recorded).requests]}") ms per 1000 requests (over the recorded load, from /proc as for the BFF)"
+    echo "  redis-server CPU $(ms_per_1k $(($(cpu_ticks "$RPID") - redis_cpu_before)) "${R[BFF $PROFILED $PROFILED_PATH (recorded).requests]}") ms per 1000 requests (over the recorded load, from /proc as for the BFF)"
   fi
   stop_bff
   cp "$WORK/bench.jfr" target/bench-profile.jfr
