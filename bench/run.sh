@@ -285,11 +285,12 @@ if [ -n "${BENCH_PROFILE:-}" ]; then
   login "$SESSIONS" "$WORK/cookies"
   warm_up "http://127.0.0.1:$BFF$PROFILED_PATH" "$WORK/cookies" "$(( ${WARMUP%s} * 2 ))s"
   [ "$STORE" = redis ] && redis_cpu_before=$(cpu_ticks "$RPID")
-  wrk_run "BFF $PROFILED $PROFILED_PATH (recorded)" "http://127.0.0.1:$BFF$PROFILED_PATH" "$WORK/cookies" "${BENCH_PROFILE_DURATION:-30s}" "$BFF_PID"
+  recorded="BFF $PROFILED $PROFILED_PATH (recorded)"
+  wrk_run "$recorded" "http://127.0.0.1:$BFF$PROFILED_PATH" "$WORK/cookies" "${BENCH_PROFILE_DURATION:-30s}" "$BFF_PID"
   jcmd "$BFF_PID" JFR.dump name=bench begin="-${BENCH_PROFILE_DURATION:-30s}" filename="$WORK/bench.jfr" >/dev/null
-  echo "  CPU ${R[BFF $PROFILED $PROFILED_PATH (recorded).cpu_ms_per_1k]} ms per 1000 requests (the BFF process, recording included)"
+  echo "  CPU ${R[$recorded.cpu_ms_per_1k]} ms per 1000 requests (the BFF process, recording included)"
   if [ "$STORE" = redis ]; then
-    echo "  redis-server CPU $(ms_per_1k $(($(cpu_ticks "$RPID") - redis_cpu_before)) "${R[BFF $PROFILED $PROFILED_PATH (recorded).requests]}") ms per 1000 requests (over the recorded load, from /proc as for the BFF)"
+    echo "  redis-server CPU $(ms_per_1k $(($(cpu_ticks "$RPID") - redis_cpu_before)) "${R[$recorded.requests]}") ms per 1000 requests (over the recorded load, from /proc as for the BFF)"
   fi
   stop_bff
   cp "$WORK/bench.jfr" target/bench-profile.jfr
